@@ -1,6 +1,7 @@
 package dev.restoredrill.mongoarchive;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,7 +41,10 @@ public final class MongoArchiveReader {
 
     /** Reads an uncompressed archive; the caller owns (and closes) the stream. */
     public static ArchiveSummary read(InputStream archive, ArchiveVisitor visitor) throws IOException {
-        return new MongoArchiveReader(new BufferedInputStream(archive, 64 * 1024), visitor).readAll();
+        // Frames are read 4 bytes at a time, so unbuffered streams (files, sockets, gzip) get a buffer.
+        boolean buffered = archive instanceof BufferedInputStream || archive instanceof ByteArrayInputStream;
+        InputStream in = buffered ? archive : new BufferedInputStream(archive, 64 * 1024);
+        return new MongoArchiveReader(in, visitor).readAll();
     }
 
     /** Reads a {@code mongodump --archive --gzip} archive: the whole archive inside one gzip stream. */
@@ -72,8 +76,12 @@ public final class MongoArchiveReader {
             throw new MongoArchiveException("The archive is empty (0 bytes): expected a mongodump archive starting "
                     + "with the magic bytes 6D E2 99 81. Check that the backup job wrote the file.");
         }
-        if (got == 4 && Arrays.equals(magic, ArchiveFormat.MAGIC)) {
-            return;
+        if (Arrays.equals(magic, 0, got, ArchiveFormat.MAGIC, 0, got)) {
+            if (got == 4) {
+                return;
+            }
+            throw new MongoArchiveException("The archive is truncated: it ends after " + got + " of the 4 magic "
+                    + "bytes. Copy the complete backup file or take the dump again.");
         }
         String hint = got >= 2 && magic[0] == 0x1F && magic[1] == (byte) 0x8B
                 ? " It looks gzip-compressed (mongodump --gzip): read it with MongoArchiveReader.readGzip."
