@@ -2,6 +2,7 @@ package dev.restoredrill.mongoarchive;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class MongoArchiveReader {
         GZIPInputStream archive;
         try {
             archive = new GZIPInputStream(gz, 64 * 1024);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (EOFException e) {
+            throw new MongoArchiveException("The gzip archive is empty or ends inside its gzip header: expected a "
+                    + "`mongodump --archive --gzip` file. Check that the backup job wrote the file completely.", e);
+        } catch (ZipException e) {
             throw new MongoArchiveException("Not a gzip stream (" + e.getMessage() + "): expected a "
                     + "`mongodump --archive --gzip` file. For an uncompressed archive use MongoArchiveReader.read.", e);
         }

@@ -52,6 +52,13 @@ class CorruptArchivesTest {
     }
 
     @Test
+    void emptyGzipStream() {
+        assertThatThrownBy(() -> MongoArchiveReader.readGzip(new ByteArrayInputStream(new byte[0]), new ArchiveVisitor() { }))
+                .isInstanceOf(MongoArchiveException.class)
+                .hasMessageContaining("gzip archive is empty");
+    }
+
+    @Test
     void truncatedMidDocumentNamesTheNamespaceAndOffset() {
         byte[] archive = Fixtures.bytes(Fixtures.TEST_BAR);
         int barDocument = indexOf(archive, "foo\u0000".getBytes()) - 20; // inside test.bar's only document

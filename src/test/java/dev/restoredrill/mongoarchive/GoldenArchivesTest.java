@@ -2,6 +2,7 @@ package dev.restoredrill.mongoarchive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class GoldenArchivesTest {
         assertThat(summary.header()).isEqualTo(new ArchiveHeader("3.4.3", "r3.4.3", "0.1", 4));
         Namespace bar = new Namespace("test", "bar");
         assertThat(summary.documentCounts()).containsExactly(
-                org.assertj.core.api.Assertions.entry(SYSTEM_VERSION, 1L), org.assertj.core.api.Assertions.entry(bar, 1L));
+                entry(SYSTEM_VERSION, 1L), entry(bar, 1L));
         assertThat(summary.bytesRead()).isEqualTo(896);
         assertThat(seen.documents(bar)).singleElement()
                 .satisfies(doc -> assertThat(doc.getString("foo").getValue()).isEqualTo("bar"));
