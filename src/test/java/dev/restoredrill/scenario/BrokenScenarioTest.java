@@ -344,6 +344,38 @@ class BrokenScenarioTest {
     }
 
     @Test
+    void duplicateKeyIsNotSilentlyOverwritten() throws IOException {
+        ScenarioException error = fails(write("dupkey.yml", """
+                name: dupkey
+                stores:
+                  - name: postgres
+                    rpo: 24h
+                    rpo: 7d
+                """));
+
+        assertThat(error.getMessage()).contains(":5:5: field 'stores[0].rpo': appears twice in the same mapping "
+                + "(first at line 4); keep one.");
+    }
+
+    @Test
+    void mongoFilterMustBeJson() throws IOException {
+        ScenarioException error = fails(write("filter.yml", """
+                name: filter
+                stores: [mongodb]
+                checks:
+                  - name: admins
+                    store: mongodb
+                    database: LibreChat
+                    collection: users
+                    filter: "{role: ADMIN"
+                    expect: ">= 1"
+                """));
+
+        assertThat(error.getMessage()).contains(":8:13: field 'checks[0].filter': expected a MongoDB query document "
+                + "in JSON").contains("found '{role: ADMIN'");
+    }
+
+    @Test
     void loadAllReportsEveryBrokenFileAtOnce() throws IOException {
         write("a.yml", "name: a\nstores: [postgres]\n");
         write("b.yml", "name: b\nstores: [postgress]\n");
