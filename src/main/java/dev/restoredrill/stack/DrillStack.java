@@ -71,6 +71,8 @@ public final class DrillStack implements AutoCloseable {
                 credentials.toEnvironment(), definition.workDir().resolve("compose.drill.yml"));
         ComposeContainer compose = new ComposeContainer(prefix, List.of(rendered.toFile()))
                 .withServices(definition.services().toArray(String[]::new))
+                // Compose resolves images itself (pull_policy); a Testcontainers pre-pull would try a registry.
+                .withPull(false)
                 .withRemoveVolumes(true)
                 .withStartupTimeout(definition.startupTimeout());
         DrillId id = new DrillId(projectOf(compose));
