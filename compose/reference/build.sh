@@ -143,7 +143,7 @@ ensure() {
 # docker_build CONTEXT NAME HASH: the classic builder, which never contacts a registry for a local FROM.
 docker_build() {
 	local context="$1" name="$2" hash="$3"
-	DOCKER_BUILDKIT=0 docker build --pull=false --label "$INPUTS_LABEL=$hash" --label "$ROLE_LABEL" \
+	DOCKER_BUILDKIT=0 docker build --pull=false --force-rm --label "$INPUTS_LABEL=$hash" --label "$ROLE_LABEL" \
 		-t "$name" "$context" >>"$CURRENT_LOG" 2>&1
 }
 
