@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Builds the reference image set (compose/reference/README.md) from Debian packages and Maven Central
+# only: no container registry is needed, nothing is pulled.
+#
+#   bash compose/reference/build.sh [--force]
+#
+# Idempotent: every image carries the label dev.restoredrill.inputs = sha256 of its Dockerfile, its
+# other input files, the versions it downloads and its parent's inputs; an image whose label matches is
+# left alone. --force rebuilds every image (the debootstrap cache in .build/rootfs is kept).
+set -Eeuo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BUILD_DIR="$HERE/.build"
+LOG_DIR="$BUILD_DIR/logs"
+
+DEBIAN_SUITE=bookworm
+DEBIAN_MIRROR=http://deb.debian.org/debian
+MAVEN_CENTRAL=https://repo.maven.apache.org/maven2
+S3PROXY_VERSION=4.1.0   # newest on Maven Central; built for Java 17
+S3PROXY_TAG="restore-drill/minio-s3proxy:$S3PROXY_VERSION"
+MONGO_JAVA_SERVER_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mongo-java-server.version>.*:\1:p' \
+	"$HERE/services/pom.xml")"
+MONGO_TAG="restore-drill/mongodb-standin:$MONGO_JAVA_SERVER_VERSION"
+
+INPUTS_LABEL=dev.restoredrill.inputs
+ROLE_LABEL=dev.restoredrill.reference-image=true
+
+FORCE=false
+case "${1:-}" in
+	'') ;;
+	--force) FORCE=true ;;
+	-h|--help) sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+	*) echo "build.sh: unknown option '$1'; expected nothing or --force." >&2; exit 2 ;;
+esac
+
+# ---------------------------------------------------------------------------------------------------
+# Reporting
+
+CURRENT_STEP=""
+CURRENT_LOG=""
+SUMMARY=()
+START_ALL=$(date +%s)
+
+die() {
+	echo >&2
+	echo "build.sh: $*" >&2
+	exit 1
+}
+
+on_error() {
+	local status=$?
+	[ -n "$CURRENT_STEP" ] || exit "$status"
+	echo " FAILED" >&2
+	if [ -n "$CURRENT_LOG" ] && [ -s "$CURRENT_LOG" ]; then
+		echo "---- last lines of $CURRENT_LOG ----" >&2
+		tail -n 25 "$CURRENT_LOG" >&2
+		echo "----" >&2
+	fi
+	echo "build.sh: building $CURRENT_STEP failed (exit $status); the full log is $CURRENT_LOG." \
+		"Fix the cause and run build.sh again: images already built are kept." >&2
+	exit 1
+}
+trap on_error ERR
+
+# ---------------------------------------------------------------------------------------------------
+# Preconditions
+
+preflight() {
+	command -v docker >/dev/null || die "docker is not installed; install Debian's docker.io and start dockerd."
+	docker info >/dev/null 2>&1 || die "the Docker engine does not answer ('docker info' failed); start dockerd."
+	command -v curl >/dev/null || die "curl is not installed; apt-get install curl."
+	command -v mvn >/dev/null || die "Maven (mvn) is not installed; apt-get install maven."
+	[ -n "$MONGO_JAVA_SERVER_VERSION" ] || die "no <mongo-java-server.version> in $HERE/services/pom.xml."
+	mkdir -p "$LOG_DIR"
+}
+
+ensure_debootstrap() {
+	command -v debootstrap >/dev/null && return 0
+	[ "$(id -u)" = 0 ] || die "debootstrap is missing and this is not root; run: sudo apt-get install debootstrap"
+	apt-get install -y -q debootstrap >>"$CURRENT_LOG" 2>&1 \
+		|| { apt-get update -q >>"$CURRENT_LOG" 2>&1 && apt-get install -y -q debootstrap >>"$CURRENT_LOG" 2>&1; }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Input hashes
+
+# inputs_hash ITEM...: ITEM is "path:RELATIVE/PATH" (every file below it: mode, path, content) or a literal.
+inputs_hash() {
+	local item
+	for item in "$@"; do
+		case "$item" in
+			path:*)
+				(cd "$HERE" && find "${item#path:}" -type f ! -path '*/target/*' -printf '%m %p\n' | LC_ALL=C sort)
+				(cd "$HERE" && find "${item#path:}" -type f ! -path '*/target/*' -print0 | LC_ALL=C sort -z \
+					| xargs -0 -r sha256sum)
+				;;
+			*) printf '%s\n' "$item" ;;
+		esac
+	done | sha256sum | cut -d' ' -f1
+}
+
+image_label() {
+	docker image inspect -f "{{index .Config.Labels \"$INPUTS_LABEL\"}}" "$1" 2>/dev/null || true
+}
+
+image_id() {
+	docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true
+}
+
+# Drops the image a rebuild replaced, when it is one of ours and nothing else names it.
+drop_replaced() {
+	local old_id="$1" name="$2"
+	[ -n "$old_id" ] && [ "$old_id" != "$(image_id "$name")" ] || return 0
+	[ -n "$(docker image inspect -f "{{index .Config.Labels \"$INPUTS_LABEL\"}}" "$old_id" 2>/dev/null)" ] || return 0
+	[ "$(docker image inspect -f '{{len .RepoTags}}' "$old_id" 2>/dev/null)" = 0 ] || return 0
+	docker image rm "$old_id" >/dev/null 2>&1 || true
+}
+
+# ensure NAME HASH BUILD_FUNCTION [ARGS...]: builds NAME unless its label already says HASH.
+ensure() {
+	local name="$1" hash="$2"
+	shift 2
+	local started
+	started=$(date +%s)
+	printf '%-45s' "$name"
+	if ! $FORCE && [ "$(image_label "$name")" = "$hash" ]; then
+		printf ' up to date (%d s)\n' "$(($(date +%s) - started))"
+		SUMMARY+=("$name|cached|$(($(date +%s) - started))")
+		return 0
+	fi
+	CURRENT_STEP="$name"
+	CURRENT_LOG="$LOG_DIR/$(echo "$name" | tr '/:' '__').log"
+	: >"$CURRENT_LOG"
+	local old_id
+	old_id=$(image_id "$name")
+	"$@" "$name" "$hash"
+	drop_replaced "$old_id" "$name"
+	CURRENT_STEP=""
+	printf ' built in %d s\n' "$(($(date +%s) - started))"
+	SUMMARY+=("$name|built|$(($(date +%s) - started))")
+}
+
+# docker_build CONTEXT NAME HASH: the classic builder, which never contacts a registry for a local FROM.
+docker_build() {
+	local context="$1" name="$2" hash="$3"
+	DOCKER_BUILDKIT=0 docker build --pull=false --force-rm --label "$INPUTS_LABEL=$hash" --label "$ROLE_LABEL" \
+		-t "$name" "$context" >>"$CURRENT_LOG" 2>&1
+}
+
+# ---------------------------------------------------------------------------------------------------
+# The images, in dependency order
+
+BASE_RECIPE="debootstrap --variant=minbase $DEBIAN_SUITE $DEBIAN_MIRROR; overlay base/rootfs; slimmed"
+
+build_base() {
+	local name="$1" hash="$2" rootfs="$BUILD_DIR/rootfs"
+	if [ ! -f "$rootfs/.debootstrap-complete" ]; then
+		ensure_debootstrap
+		rm -rf "$rootfs"
+		debootstrap --variant=minbase "$DEBIAN_SUITE" "$rootfs" "$DEBIAN_MIRROR" >>"$CURRENT_LOG" 2>&1
+		touch "$rootfs/.debootstrap-complete"
+	fi
+	cp -a "$HERE/base/rootfs/." "$rootfs/"
+	rm -f "$rootfs/etc/apt/sources.list"   # replaced by sources.list.d/debian.sources (with security updates)
+	# What the dpkg excludes of base/rootfs keep out of later installs, taken out of the bootstrap too.
+	rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
+		"$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/lintian/*
+	find "$rootfs/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
+	find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf '{}' +
+	tar -C "$rootfs" --exclude=./.debootstrap-complete -c . \
+		| docker import -c "LABEL $INPUTS_LABEL=$hash" -c "LABEL $ROLE_LABEL" \
+			-c 'ENV LANG=C.UTF-8' -c 'CMD ["/bin/bash"]' - "$name" >>"$CURRENT_LOG" 2>&1
+}
+
+build_from_dir() {
+	local dir="$1" name="$2" hash="$3"
+	docker_build "$HERE/$dir" "$name" "$hash"
+}
+
+build_s3proxy() {
+	local name="$1" hash="$2"
+	local jar="s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
+	local cache="$BUILD_DIR/downloads/$jar" context="$BUILD_DIR/context/minio-s3proxy"
+	if [ ! -f "$cache" ]; then
+		mkdir -p "$BUILD_DIR/downloads"
+		local url="$MAVEN_CENTRAL/org/gaul/s3proxy/$S3PROXY_VERSION/$jar"
+		curl -fsSL --retry 2 -o "$cache.part" "$url" >>"$CURRENT_LOG" 2>&1
+		local expected
+		expected=$(curl -fsSL "$url.sha1" | cut -c1-40)
+		echo "$expected  $cache.part" | sha1sum -c - >>"$CURRENT_LOG" 2>&1
+		mv "$cache.part" "$cache"
+	fi
+	rm -rf "$context" && mkdir -p "$context"
+	cp -a "$HERE/minio-s3proxy/." "$context/"
+	cp "$cache" "$context/s3proxy.jar"
+	docker_build "$context" "$name" "$hash"
+}
+
+build_mongo() {
+	local name="$1" hash="$2" services="$HERE/services" context="$BUILD_DIR/context/mongodb-standin"
+	rm -rf "$services/target/dependency"
+	mvn -q -B -f "$services/pom.xml" package dependency:copy-dependencies >>"$CURRENT_LOG" 2>&1
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp -a "$HERE/mongodb-standin/." "$context/"
+	cp "$services/target/reference-services.jar" "$services"/target/dependency/*.jar "$context/lib/"
+	docker_build "$context" "$name" "$hash"
+}
+
+main() {
+	preflight
+	local base jre
+	base=$(inputs_hash "$BASE_RECIPE" path:base)
+	ensure restore-drill/base:bookworm "$base" build_base
+	ensure restore-drill/tiny:bookworm "$(inputs_hash "$base" path:tiny)" build_from_dir tiny
+	ensure restore-drill/socat:bookworm "$(inputs_hash "$base" path:socat)" build_from_dir socat
+	ensure restore-drill/postgres:15 "$(inputs_hash "$base" path:postgres)" build_from_dir postgres
+	ensure restore-drill/clickhouse:18.16 "$(inputs_hash "$base" path:clickhouse)" build_from_dir clickhouse
+	jre=$(inputs_hash "$base" path:jre)
+	ensure restore-drill/jre:17 "$jre" build_from_dir jre
+	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
+	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
+
+	echo
+	printf '%-45s %10s  %-6s %6s\n' IMAGE SIZE STATUS SECONDS
+	local row name status seconds size
+	for row in "${SUMMARY[@]}"; do
+		IFS='|' read -r name status seconds <<<"$row"
+		size=$(docker image inspect -f '{{.Size}}' "$name" | awk '{ printf "%.0f MB", $1 / 1000000 }')
+		printf '%-45s %10s  %-6s %6s\n' "$name" "$size" "$status" "$seconds"
+	done
+	echo "total $(($(date +%s) - START_ALL)) s (sizes include the shared base and JRE layers)"
+}
+
+main
