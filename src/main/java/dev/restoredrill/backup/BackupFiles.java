@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -14,6 +15,9 @@ final class BackupFiles {
     /** The size of a readable regular file, or why it is not one. */
     static long readableSize(Path file) throws BackupUnreadableException {
         String name = file.getFileName().toString();
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BackupUnreadableException(name + " does not exist (any more): it was moved or deleted.");
+        }
         if (Files.isSymbolicLink(file) && Files.notExists(file)) {
             String target;
             try {

@@ -37,7 +37,7 @@ final class Sizes {
         }
         String sign = d.isNegative() ? "-" : "";
         long s = Math.abs(d.getSeconds());
-        if (s >= 7 * 86_400) {
+        if (s >= 2 * 86_400) {
             return String.format(Locale.ROOT, "%s%dd%02dh", sign, s / 86_400, s % 86_400 / 3_600);
         }
         if (s >= 3_600) {
