@@ -21,6 +21,6 @@ public record MongoArchiveFacts(String serverVersion, String toolVersion, String
 
     @Override
     public String summary() {
-        return collections.size() + " colls, " + Sizes.count(totalDocuments) + " docs";
+        return collections.size() + " colls, " + Sizes.compactCount(totalDocuments) + " docs";
     }
 }

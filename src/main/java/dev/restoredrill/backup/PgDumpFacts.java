@@ -37,6 +37,7 @@ public record PgDumpFacts(String serverVersion, long lines, int restrictMarkers,
     @Override
     public String summary() {
         long tables = databases.stream().mapToLong(d -> d.tables().size()).sum();
-        return databases.size() + " dbs, " + Sizes.count(tables) + " tables, " + Sizes.count(totalRows) + " rows";
+        return databases.size() + " dbs, " + Sizes.compactCount(tables) + " tables, " + Sizes.compactCount(totalRows)
+                + " rows";
     }
 }

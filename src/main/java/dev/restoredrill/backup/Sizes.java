@@ -46,6 +46,15 @@ final class Sizes {
         return String.format(Locale.ROOT, "%s%dm%02ds", sign, s / 60, s % 60);
     }
 
+    /** 1,204 or 11.1M: a count that fits a table column. */
+    static String compactCount(long n) {
+        if (n < 100_000) {
+            return count(n);
+        }
+        return n < 100_000_000 ? String.format(Locale.ROOT, "%.1fM", n / 1e6)
+                : String.format(Locale.ROOT, "%.0fM", n / 1e6);
+    }
+
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

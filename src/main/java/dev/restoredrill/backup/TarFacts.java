@@ -27,7 +27,7 @@ public record TarFacts(long entries, long files, long directories, long symlinks
 
     @Override
     public String summary() {
-        return Sizes.count(files) + " files, " + Sizes.bytes(fileBytes)
+        return Sizes.compactCount(files) + " files, " + Sizes.bytes(fileBytes)
                 + (clickhouseTables.isEmpty() ? "" : ", " + clickhouseTables.size() + " ch tables");
     }
 }
