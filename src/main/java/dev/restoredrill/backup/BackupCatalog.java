@@ -1,0 +1,171 @@
+package dev.restoredrill.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The backup stage: finds each store's newest backup in a backups directory, reads it once end to end, and
+ * judges it (integrity, format, RPO) into a {@link BackupManifest}. It only ever reads the directory.
+ */
+public final class BackupCatalog {
+    /** The runbook: "If your Postgres dump grows past ~10 GB, something else is wrong". */
+    public static final long PG_DUMP_WARN_BYTES = 10_000_000_000L;
+
+    private final Clock clock;
+    private final ScanProgress progress;
+    private final long pgDumpWarnBytes;
+    private final Duration progressInterval;
+
+    public BackupCatalog(Clock clock, ScanProgress progress) {
+        this(clock, progress, PG_DUMP_WARN_BYTES, ProgressInputStream.DEFAULT_INTERVAL);
+    }
+
+    private BackupCatalog(Clock clock, ScanProgress progress, long pgDumpWarnBytes, Duration progressInterval) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.pgDumpWarnBytes = pgDumpWarnBytes;
+        this.progressInterval = progressInterval;
+    }
+
+    /** Scans with the default limits. */
+    public static BackupManifest scan(Path dir, List<StoreBackupSpec> specs, Clock clock, ScanProgress progress) {
+        return new BackupCatalog(clock, progress).scan(dir, specs);
+    }
+
+    /** The size above which a pg dump draws the runbook's spend-logs warning. */
+    public BackupCatalog withPgDumpWarnBytes(long bytes) {
+        return new BackupCatalog(clock, progress, bytes, progressInterval);
+    }
+
+    /** How often big files report progress (about every 2 s by default). */
+    public BackupCatalog withProgressInterval(Duration interval) {
+        return new BackupCatalog(clock, progress, pgDumpWarnBytes, interval);
+    }
+
+    /**
+     * @throws BackupCatalogException when the directory is missing or cannot be listed, or specs repeat a store
+     */
+    public BackupManifest scan(Path dir, List<StoreBackupSpec> specs) {
+        Instant drillTime = clock.instant();
+        Path source = dir.toAbsolutePath().normalize();
+        List<Path> entries = list(source);
+        requireDistinctStores(specs);
+        FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
+        List<StoreResult> stores = new ArrayList<>();
+        for (StoreBackupSpec spec : specs) {
+            stores.add(scanStore(source, entries, spec, drillTime, scanner));
+        }
+        return new BackupManifest(drillTime, source.toString(), BackupSelector.RULE, RpoCheck.BASIS_RULE,
+                Verdict.PASS, List.of()).withStores(stores);
+    }
+
+    private StoreResult scanStore(Path source, List<Path> entries, StoreBackupSpec spec, Instant drillTime,
+            FileScanner scanner) {
+        List<BackupCandidate> candidates = BackupSelector.select(entries, spec,
+                LocalDate.ofInstant(drillTime, ZoneOffset.UTC));
+        List<String> failures = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        candidates.stream().filter(c -> c.status() == BackupCandidate.Status.FUTURE_DATE).forEach(c ->
+                warnings.add(c.fileName() + " is dated after the drill day (" + LocalDate.ofInstant(drillTime,
+                        ZoneOffset.UTC) + " UTC): not trusted as newest; check the backup host's clock."));
+        Optional<BackupCandidate> newest = BackupSelector.chosen(candidates);
+        if (newest.isEmpty()) {
+            failures.add(noBackupMessage(source, spec, candidates));
+            return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.FAIL, null,
+                    null, null, false, null, candidates, List.copyOf(failures), List.copyOf(warnings), null);
+        }
+        BackupCandidate chosen = newest.get();
+        RpoCheck rpo = RpoCheck.assess(chosen.date(), chosen.modified(), spec.rpo(), drillTime);
+        if (!rpo.met()) {
+            failures.add(chosen.fileName() + ": RPO missed: the backup is " + Sizes.duration(rpo.age())
+                    + " old (from " + rpo.backupInstant() + ", basis " + rpo.basis() + ") but the RPO is "
+                    + Sizes.duration(spec.rpo()) + "; the backup job has not run or not succeeded since.");
+        }
+        FileScan scan = scanner.scan(spec.store(), source.resolve(chosen.fileName()), spec.format());
+        failures.addAll(scan.failures());
+        if (scan.facts() != null) {
+            scan.facts().warnings().forEach(w -> warnings.add(chosen.fileName() + ": " + w));
+        }
+        Optional<TarFacts.HostileEntry> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
+                ? Optional.of(tar.hostileEntries().get(0)) : Optional.empty();
+        return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(),
+                Verdict.of(scan.error(), failures),
+                new ChosenBackup(chosen.fileName(), scan.sizeBytes(), scan.sha256(), null, scan.uncompressedBytes()),
+                rpo, scan.facts(), hostile.isPresent(),
+                hostile.map(h -> "entry '" + h.entry() + "': " + h.reason()).orElse(null),
+                candidates, List.copyOf(failures), List.copyOf(warnings), scan.error());
+    }
+
+    private static String noBackupMessage(Path source, StoreBackupSpec spec, List<BackupCandidate> candidates) {
+        String base = "no usable backup: no file in " + source + " matches '" + spec.filePattern() + "'";
+        if (candidates.isEmpty()) {
+            return base + " ({date} = YYYY-MM-DD). Has the backup job for " + spec.store() + " ever run, and"
+                    + " does it write into this directory?";
+        }
+        long future = candidates.stream().filter(c -> c.status() == BackupCandidate.Status.FUTURE_DATE).count();
+        return base + " with a usable date: " + candidates.size() + " file(s) match but " + future
+                + " are dated in the future and " + (candidates.size() - future) + " have no valid YYYY-MM-DD date.";
+    }
+
+    /**
+     * Re-hashes each chosen file and records it as sha256_after; a file changed or gone since the scan is a
+     * FAIL. Run after the drill, to show the drill left the backups as it found them.
+     */
+    public BackupManifest verifyUnchanged(BackupManifest manifest) {
+        FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
+        List<StoreResult> stores = new ArrayList<>();
+        for (StoreResult store : manifest.stores()) {
+            if (store.chosen() == null || store.chosen().sha256Before() == null) {
+                stores.add(store);
+                continue;
+            }
+            Path file = Path.of(manifest.sourceDir()).resolve(store.chosen().fileName());
+            try {
+                stores.add(store.withSha256After(scanner.rehash(store.store(), file), null));
+            } catch (BackupUnreadableException e) {
+                stores.add(store.withSha256After(null, "after the drill, " + e.getMessage()));
+            }
+        }
+        return manifest.withStores(stores);
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new BackupCatalogException("the backups directory " + dir + " does not exist: point the drill"
+                    + " at the directory the backup jobs write into (the runbook's /backups), e.g."
+                    + " -Ddrill.backups=PATH.");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BackupCatalogException("the backups source " + dir + " is not a directory: point the drill"
+                    + " at the directory holding pg_*.sql.gz, mongo_*.gz and the *.tar.gz snapshots.");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new BackupCatalogException("the backups directory " + dir + " cannot be listed ("
+                    + e.getClass().getSimpleName() + "): run the drill as a user who can read it.", e);
+        }
+    }
+
+    private static void requireDistinctStores(List<StoreBackupSpec> specs) {
+        var seen = new HashSet<String>();
+        for (StoreBackupSpec spec : specs) {
+            if (!seen.add(spec.store())) {
+                throw new BackupCatalogException("store '" + spec.store() + "' is given twice; each store has one"
+                        + " backup spec.");
+            }
+        }
+    }
+}

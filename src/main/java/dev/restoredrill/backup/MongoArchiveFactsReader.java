@@ -1,0 +1,58 @@
+package dev.restoredrill.backup;
+
+import dev.restoredrill.mongoarchive.ArchiveSummary;
+import dev.restoredrill.mongoarchive.ArchiveVisitor;
+import dev.restoredrill.mongoarchive.CollectionMetadata;
+import dev.restoredrill.mongoarchive.IndexSpec;
+import dev.restoredrill.mongoarchive.MongoArchiveException;
+import dev.restoredrill.mongoarchive.MongoArchiveReader;
+import dev.restoredrill.mongoarchive.Namespace;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a mongodump archive through {@link MongoArchiveReader} (CRC-checked) into {@link MongoArchiveFacts}. */
+final class MongoArchiveFactsReader implements FormatReader {
+    /** Counting only: the catalog needs the summary, not the documents. */
+    private static final ArchiveVisitor COUNT_ONLY = new ArchiveVisitor() {};
+
+    @Override
+    public FormatFacts read(InputStream uncompressed) throws IOException {
+        ArchiveSummary summary;
+        try {
+            summary = MongoArchiveReader.read(new BufferedInputStream(uncompressed, 1 << 16), COUNT_ONLY);
+        } catch (MongoArchiveException e) {
+            throw new BackupDefectException("the mongodump archive is damaged: " + e.getMessage(), e);
+        }
+        Map<Namespace, MongoArchiveFacts.Collection> byNamespace = new LinkedHashMap<>();
+        for (CollectionMetadata meta : summary.collections()) {
+            List<String> indexes = meta.indexes() == null ? List.of()
+                    : meta.indexes().stream().map(IndexSpec::name).toList();
+            byNamespace.put(meta.ns(), new MongoArchiveFacts.Collection(meta.ns().db(), meta.ns().collection(),
+                    meta.type(), indexes, summary.documentCounts().getOrDefault(meta.ns(), 0L)));
+        }
+        // Namespaces with documents but no metadata (e.g. the oplog of --oplog dumps) are listed too.
+        summary.documentCounts().forEach((ns, count) -> byNamespace.computeIfAbsent(ns,
+                n -> new MongoArchiveFacts.Collection(n.db(), n.collection(), null, List.of(), count)));
+        List<MongoArchiveFacts.Collection> collections = new ArrayList<>(byNamespace.values());
+        collections.sort(Comparator.comparing(MongoArchiveFacts.Collection::db)
+                .thenComparing(MongoArchiveFacts.Collection::collection));
+        long total = collections.stream().mapToLong(MongoArchiveFacts.Collection::documents).sum();
+        List<String> warnings = collections.isEmpty()
+                ? List.of("the archive holds no collections at all: was mongodump pointed at the right server?")
+                : List.of();
+        return new MongoArchiveFacts(summary.header().serverVersion(), summary.header().toolVersion(),
+                summary.header().formatVersion(), List.copyOf(collections), total, summary.bytesRead(), List.of(),
+                warnings);
+    }
+
+    @Override
+    public String position() {
+        return "the mongodump archive";
+    }
+}

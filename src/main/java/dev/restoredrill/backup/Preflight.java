@@ -1,0 +1,95 @@
+package dev.restoredrill.backup;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The backup stage on its own, before any container starts: scans the backups directory with the runbook's
+ * specs, prints the table, writes the JSON manifest, and exits 0 when every store passes.
+ *
+ * <p>{@code -Ddrill.backups=PATH} (default {@code ./backups}), {@code -Ddrill.manifest=OUT.json} (default
+ * {@code target/backup-manifest.json}), {@code -Ddrill.stores=postgres,mongodb} (default: the runbook's four);
+ * or the arguments {@code --backups=PATH --manifest=OUT.json --stores=LIST}.
+ * Exit codes: 0 all PASS, 1 some store FAIL or ERROR, 2 the catalog could not run (bad arguments, missing
+ * directory).
+ */
+public final class Preflight {
+    static final int OK = 0;
+    static final int NOT_PASSED = 1;
+    static final int CANNOT_RUN = 2;
+
+    private Preflight() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, Clock.systemUTC(), ScanProgress.logging(), System.out, System.err));
+    }
+
+    static int run(String[] args, Clock clock, ScanProgress progress, PrintStream out, PrintStream err) {
+        Path backups = Path.of(System.getProperty("drill.backups", "backups"));
+        Path manifestFile = Path.of(System.getProperty("drill.manifest", "target/backup-manifest.json"));
+        String stores = System.getProperty("drill.stores", "");
+        for (String arg : args) {
+            if (arg.startsWith("--backups=")) {
+                backups = Path.of(arg.substring("--backups=".length()));
+            } else if (arg.startsWith("--manifest=")) {
+                manifestFile = Path.of(arg.substring("--manifest=".length()));
+            } else if (arg.startsWith("--stores=")) {
+                stores = arg.substring("--stores=".length());
+            } else {
+                err.println("unknown argument '" + arg + "'; expected --backups=PATH, --manifest=OUT.json,"
+                        + " --stores=LIST (or -Ddrill.backups, -Ddrill.manifest, -Ddrill.stores)");
+                return CANNOT_RUN;
+            }
+        }
+        if (manifestFile.toAbsolutePath().normalize().startsWith(backups.toAbsolutePath().normalize())) {
+            err.println("the manifest " + manifestFile + " would be written into the backups directory " + backups
+                    + ", which the drill never writes to: choose another -Ddrill.manifest");
+            return CANNOT_RUN;
+        }
+        List<StoreBackupSpec> specs = selectStores(stores);
+        if (specs == null) {
+            err.println("--stores=" + stores + " must name stores among "
+                    + StoreBackupSpec.runbookDefaults().stream().map(StoreBackupSpec::store).toList());
+            return CANNOT_RUN;
+        }
+        BackupManifest manifest;
+        try {
+            manifest = BackupCatalog.scan(backups, specs, clock, progress);
+        } catch (BackupCatalogException e) {
+            err.println("pre-flight cannot run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+        out.print(manifest.toTable());
+        for (StoreResult store : manifest.stores()) {
+            if (store.error() != null) {
+                out.println(store.store() + " ERROR: " + store.error());
+            }
+            store.failures().forEach(f -> out.println(store.store() + " FAIL: " + f));
+            store.warnings().forEach(w -> out.println(store.store() + " warning: " + w));
+        }
+        try {
+            manifest.writeJson(manifestFile);
+            out.println("manifest: " + manifestFile.toAbsolutePath());
+        } catch (IOException e) {
+            err.println("cannot write the manifest to " + manifestFile + " (" + e.getMessage() + ")");
+            return CANNOT_RUN;
+        }
+        return manifest.verdict() == Verdict.PASS ? OK : NOT_PASSED;
+    }
+
+    private static List<StoreBackupSpec> selectStores(String stores) {
+        if (stores.isBlank()) {
+            return StoreBackupSpec.runbookDefaults();
+        }
+        Set<String> wanted = new HashSet<>(Arrays.asList(stores.trim().split("\\s*,\\s*")));
+        List<StoreBackupSpec> specs = StoreBackupSpec.runbookDefaults().stream()
+                .filter(s -> wanted.contains(s.store())).toList();
+        return specs.size() == wanted.size() ? specs : null; // null: some name is not a store
+    }
+}

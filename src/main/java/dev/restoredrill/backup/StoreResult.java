@@ -1,0 +1,38 @@
+package dev.restoredrill.backup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One store's part of the manifest.
+ *
+ * @param rpoTarget     the store's RPO
+ * @param chosen        the newest usable backup, or null when there is none
+ * @param rpoCheck      its age against the RPO, or null when there is no chosen backup
+ * @param facts         what the chosen backup holds, or null when its content could not be read
+ * @param hostile       the chosen tarball has entries that must never be extracted: the restore must refuse
+ * @param hostileReason the first hostile entry and why, or null
+ * @param candidates    every file matching the pattern, newest first, the chosen one included
+ * @param failures      each reason for FAIL
+ * @param error         why the backup could not be checked (ERROR), else null
+ */
+public record StoreResult(String store, BackupFormat format, String filePattern, Duration rpoTarget,
+        Verdict verdict, ChosenBackup chosen, RpoCheck rpoCheck, FormatFacts facts, boolean hostile,
+        String hostileReason, List<BackupCandidate> candidates, List<String> failures, List<String> warnings,
+        String error) {
+
+    /** This result with the after-drill sha256 recorded, and a failure if it differs or could not be had. */
+    StoreResult withSha256After(String sha256After, String rehashProblem) {
+        List<String> allFailures = new ArrayList<>(failures);
+        if (rehashProblem != null) {
+            allFailures.add(rehashProblem);
+        } else if (!sha256After.equals(chosen.sha256Before())) {
+            allFailures.add(chosen.fileName() + ": sha256 changed during the drill (before " + chosen.sha256Before()
+                    + ", after " + sha256After + "): something wrote to the backup while the drill ran.");
+        }
+        return new StoreResult(store, format, filePattern, rpoTarget, Verdict.of(error, allFailures),
+                chosen.withSha256After(sha256After), rpoCheck, facts, hostile, hostileReason, candidates,
+                List.copyOf(allFailures), warnings, error);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.restoredrill.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads a volume tarball entry by entry, reading every entry's bytes through (so a damaged member shows),
+ * counting its layout, and flagging hostile entries. It never extracts anything.
+ */
+final class VolumeTarReader implements FormatReader {
+    /** Bound on the keys of each map and list of the facts, so memory stays constant whatever the tarball. */
+    static final int MAX_KEYS = 10_000;
+    static final int MAX_HOSTILE_LISTED = 100;
+    private static final String OTHER = "(other)";
+    private static final String ROOT = "data";
+
+    private final byte[] buffer = new byte[1 << 16];
+    private final Map<String, Long> topLevel = new TreeMap<>();
+    private final Map<String, Long> filesPerSecondLevel = new TreeMap<>();
+    private final List<String> clickhouseTables = new ArrayList<>();
+    private final List<TarFacts.HostileEntry> hostileEntries = new ArrayList<>();
+    private long hostileCount;
+    private long entries;
+    private long files;
+    private long directories;
+    private long symlinks;
+    private long hardlinks;
+    private long others;
+    private long fileBytes;
+    private long outsideRoot;
+    private String firstOutsideRoot;
+    private String current;
+
+    @Override
+    public FormatFacts read(InputStream uncompressed) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            current = entry.getName();
+            entries++;
+            TarEntryPolicy.hostileReason(entry).ifPresent(reason -> recordHostile(current, reason));
+            long read = readThrough(tar);
+            count(entry, read);
+        }
+        current = null;
+        if (entries == 0) {
+            throw new BackupDefectException("the tarball holds no entries at all: the volume snapshot is empty"
+                    + " (was the volume mounted at /data when tar ran?).");
+        }
+        return facts();
+    }
+
+    private long readThrough(TarArchiveInputStream tar) throws IOException {
+        long total = 0;
+        int n;
+        while ((n = tar.read(buffer)) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    private void recordHostile(String name, String reason) {
+        hostileCount++;
+        if (hostileEntries.size() < MAX_HOSTILE_LISTED) {
+            hostileEntries.add(new TarFacts.HostileEntry(name, reason));
+        }
+    }
+
+    private void count(TarArchiveEntry entry, long contentBytes) {
+        String[] path = components(entry.getName());
+        if (entry.isDirectory()) {
+            directories++;
+        } else if (entry.isSymbolicLink()) {
+            symlinks++;
+        } else if (entry.isLink()) {
+            hardlinks++;
+        } else if (entry.isFile()) {
+            files++;
+            fileBytes += contentBytes;
+            if (path.length > 2) {
+                increment(filesPerSecondLevel, path[0] + "/" + path[1]);
+            }
+            clickhouseTable(path);
+        } else {
+            others++;
+        }
+        if (path.length > 0) {
+            increment(topLevel, path[0]);
+            if (!path[0].equals(ROOT)) {
+                outsideRoot++;
+                firstOutsideRoot = firstOutsideRoot == null ? entry.getName() : firstOutsideRoot;
+            }
+        }
+    }
+
+    /** data/metadata/&lt;db&gt;/&lt;table&gt;.sql, names escaped as ClickHouse escapes file names (%XX). */
+    private void clickhouseTable(String[] path) {
+        if (path.length == 4 && path[0].equals(ROOT) && path[1].equals("metadata") && path[3].endsWith(".sql")
+                && !path[2].equals("system") && clickhouseTables.size() < MAX_KEYS) {
+            String table = path[3].substring(0, path[3].length() - ".sql".length());
+            clickhouseTables.add(unescape(path[2]) + "." + unescape(table));
+        }
+    }
+
+    private static String unescape(String fileName) {
+        try {
+            return URLDecoder.decode(fileName.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEscaped) {
+            return fileName;
+        }
+    }
+
+    private static void increment(Map<String, Long> counts, String key) {
+        String k = counts.containsKey(key) || counts.size() < MAX_KEYS ? key : OTHER;
+        counts.merge(k, 1L, Long::sum);
+    }
+
+    /** Path components, without a leading "./" or trailing "/". */
+    private static String[] components(String name) {
+        String n = name;
+        while (n.startsWith("./")) {
+            n = n.substring(2);
+        }
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        if (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        return n.isEmpty() ? new String[0] : n.split("/");
+    }
+
+    private TarFacts facts() {
+        List<String> defects = new ArrayList<>();
+        if (hostileCount > 0) {
+            TarFacts.HostileEntry first = hostileEntries.get(0);
+            defects.add("hostile tarball: entry '" + first.entry() + "' (" + first.reason() + ")"
+                    + (hostileCount > 1 ? " and " + (hostileCount - 1) + " more hostile entries" : "")
+                    + ". It must never be extracted; find out who wrote it before using any of it.");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (outsideRoot > 0) {
+            warnings.add(Sizes.count(outsideRoot) + " entries are outside " + ROOT + "/ (first: '"
+                    + firstOutsideRoot + "'): the runbook's 'tar czf x.tar.gz /data' puts everything under "
+                    + ROOT + "/, so a restore would not put these into the volume.");
+        }
+        return new TarFacts(entries, files, directories, symlinks, hardlinks, others, fileBytes,
+                Collections.unmodifiableMap(new TreeMap<>(topLevel)),
+                Collections.unmodifiableMap(new TreeMap<>(filesPerSecondLevel)),
+                List.copyOf(clickhouseTables), hostileCount > 0, List.copyOf(hostileEntries), hostileCount,
+                List.copyOf(defects), List.copyOf(warnings));
+    }
+
+    @Override
+    public String position() {
+        return current == null ? "entry " + entries : "entry " + entries + " '" + current + "'";
+    }
+}

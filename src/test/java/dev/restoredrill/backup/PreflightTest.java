@@ -1,0 +1,55 @@
+package dev.restoredrill.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreflightTest {
+    @TempDir
+    Path work;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Preflight.run(args, Fixtures.clockAt("2026-05-25T20:00:00Z"), ScanProgress.silent(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsTheTableWritesTheManifestAndExitsNonZeroWhenAStoreFails() throws Exception {
+        Path backups = Files.createDirectory(work.resolve("backups"));
+        Fixtures.gzip(backups.resolve("pg_2026-05-25.sql.gz"), Fixtures.pgDumpall());
+        Path manifest = work.resolve("out/manifest.json");
+
+        int exit = run("--backups=" + backups, "--manifest=" + manifest);
+
+        assertThat(exit).isEqualTo(1); // mongodb, clickhouse and minio have no backup here
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("postgres   PASS", "clickhouse FAIL",
+                "minio FAIL: no usable backup: no file in " + backups.toAbsolutePath() + " matches 'minio_{date}.tar.gz'");
+        assertThat(BackupManifest.fromJson(Files.readString(manifest)).store("postgres").orElseThrow().verdict())
+                .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void missingDirectoryExitsTwoWithTheReason() {
+        assertThat(run("--backups=" + work.resolve("none"), "--manifest=" + work.resolve("m.json"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pre-flight cannot run: the backups directory");
+    }
+
+    @Test
+    void refusesToWriteTheManifestIntoTheBackupsDirectory() throws Exception {
+        Path backups = Files.createDirectory(work.resolve("backups"));
+
+        assertThat(run("--backups=" + backups, "--manifest=" + backups.resolve("m.json"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("which the drill never writes to");
+        assertThat(backups).isEmptyDirectory();
+    }
+}
