@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ final class ChatEngine {
             last.put("responseMessage", ApiViews.message(turn.responseMessage()));
             sink.send(SseEvent.finalMessage(last));
             LOG.info("chat of user {} in conversation {}: {} tokens, spend {}, answered in {} ms", userId,
-                    request.conversationId(), completion.totalTokens(), completion.spend(),
+                    request.conversationId(), completion.totalTokens(), BigDecimal.valueOf(completion.spend()).toPlainString(),
                     Duration.between(start, clock.instant()).toMillis());
         } catch (StandInException e) {
             LOG.error("chat of user {} in conversation {} failed: {}", userId, request.conversationId(), e.getMessage());

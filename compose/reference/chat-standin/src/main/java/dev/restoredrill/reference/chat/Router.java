@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Dispatches requests to the API's handlers, applying what LibreChat's middleware does first: the JWT check
  * (401 without a valid bearer token) and, on the agents routes, the browser check (403 "Illegal request").
- * Logs one line per request: method, path, status, milliseconds.
+ * Logs one line per request (method, path, status, milliseconds), but not the healthcheck's successful polls.
  */
 final class Router implements HttpHandler {
 
@@ -64,7 +64,12 @@ final class Router implements HttpHandler {
             sendError(exchange, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             exchange.close();
-            LOG.info("{} {} {} {} ms", method, path, status, (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (status == 200 && path.equals("/health")) {
+                LOG.debug("{} {} {} {} ms", method, path, status, millis); // every 5 s from the healthcheck
+            } else {
+                LOG.info("{} {} {} {} ms", method, path, status, millis);
+            }
         }
     }
 
