@@ -1,0 +1,53 @@
+package dev.restoredrill.reference.chat;
+
+import java.util.Map;
+
+/**
+ * The stand-in's settings, from the environment variables LibreChat and LiteLLM read in production
+ * ({@code MONGO_URI}, {@code DATABASE_URL}, {@code JWT_SECRET}, {@code LITELLM_API_KEY}, {@code PORT}) plus
+ * {@code CHAT_PROTOCOL}. {@link #toString()} leaves every secret out.
+ */
+record StandInConfig(int port, String mongoUri, PostgresTarget postgres, String jwtSecret, String jwtRefreshSecret,
+                     GatewayKey gatewayKey, ChatProtocol protocol) {
+
+    static final int DEFAULT_PORT = 3080;
+
+    static StandInConfig fromEnvironment(Map<String, String> env) {
+        String jwtSecret = required(env, "JWT_SECRET", "the secret LibreChat signs its tokens with");
+        return new StandInConfig(
+                port(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT))),
+                env.getOrDefault("MONGO_URI", "mongodb://mongodb:27017/LibreChat"),
+                PostgresTarget.parse(required(env, "DATABASE_URL",
+                        "postgresql://user:password@host:5432/litellm, LiteLLM's database")),
+                jwtSecret,
+                env.getOrDefault("JWT_REFRESH_SECRET", jwtSecret),
+                GatewayKey.fromRawKey(env.get("LITELLM_API_KEY")),
+                ChatProtocol.fromSetting(env.getOrDefault("CHAT_PROTOCOL", ChatProtocol.TWO_PHASE.setting())));
+    }
+
+    @Override
+    public String toString() {
+        return "port " + port + ", MongoDB " + mongoUri + ", Postgres " + postgres.describe()
+                + ", gateway key sha256 " + gatewayKey.shortHash() + ", chat protocol " + protocol.setting();
+    }
+
+    private static String required(Map<String, String> env, String name, String what) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new StandInException(name + " is not set; set it to " + what + ".");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65_536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, with the value
+        }
+        throw new StandInException("PORT must be a TCP port (1-65535); found '" + value + "'. Unset it for 3080.");
+    }
+}
