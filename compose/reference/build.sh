@@ -22,6 +22,8 @@ MONGO_JAVA_SERVER_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mong
 	"$HERE/services/pom.xml")"
 MONGO_TAG="restore-drill/mongodb-standin:$MONGO_JAVA_SERVER_VERSION"
 
+CHAT_TAG=restore-drill/chat-standin:0.1   # stand-in for LibreChat + the LiteLLM gateway (chat-standin/README.md)
+
 INPUTS_LABEL=dev.restoredrill.inputs
 ROLE_LABEL=dev.restoredrill.reference-image=true
 
@@ -206,6 +208,17 @@ build_mongo() {
 	docker_build "$context" "$name" "$hash"
 }
 
+build_chat() {
+	local name="$1" hash="$2" project="$HERE/chat-standin" context="$BUILD_DIR/context/chat-standin"
+	rm -rf "$project/target/dependency"
+	mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+		>>"$CURRENT_LOG" 2>&1
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp "$project/Dockerfile" "$project/healthcheck" "$context/"
+	cp "$project"/target/chat-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
+	docker_build "$context" "$name" "$hash"
+}
+
 main() {
 	preflight
 	local base jre
@@ -219,6 +232,7 @@ main() {
 	ensure restore-drill/jre:17 "$jre" build_from_dir jre
 	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
+	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_chat
 
 	echo
 	printf '%-45s %10s  %-6s %6s\n' IMAGE SIZE STATUS SECONDS
