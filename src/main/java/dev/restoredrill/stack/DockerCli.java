@@ -70,11 +70,7 @@ public final class DockerCli {
             CompletableFuture<Void> stdout = pump(process.getInputStream(), out);
             CompletableFuture<Void> stderr = pump(process.getErrorStream(), err);
             if (in != null) {
-                try (OutputStream stdin = process.getOutputStream()) {
-                    in.transferTo(stdin);
-                } catch (IOException e) {
-                    // The process ended early (e.g. psql stopped on an error): its exit code and stderr say why.
-                }
+                feed(in, process);
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -90,6 +86,45 @@ public final class DockerCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running docker " + args.get(0), e);
+        }
+    }
+
+    /**
+     * Copies {@code in} to the process's stdin. A failure to write means the process ended early (psql stopped on
+     * an error: its exit code and stderr say why); a failure to read is the input's own (a truncated gzip) and
+     * is thrown, after stopping the process, so it is never mistaken for a clean end of input.
+     */
+    private static void feed(InputStream in, Process process) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        OutputStream stdin = process.getOutputStream();
+        boolean accepting = true;
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (accepting) {
+                    try {
+                        stdin.write(buffer, 0, n);
+                    } catch (IOException processEnded) {
+                        accepting = false;
+                    }
+                }
+            }
+        } catch (IOException inputFailed) {
+            process.destroyForcibly();
+            throw new InputStreamFailedException(inputFailed);
+        } finally {
+            try {
+                stdin.close();
+            } catch (IOException alreadyClosed) {
+                // the process is gone; nothing to flush
+            }
+        }
+    }
+
+    /** The data fed to a command could not be read; carries the reader's own exception. */
+    public static final class InputStreamFailedException extends UncheckedIOException {
+        InputStreamFailedException(IOException cause) {
+            super("the input streamed to docker could not be read: " + cause.getMessage(), cause);
         }
     }
 
