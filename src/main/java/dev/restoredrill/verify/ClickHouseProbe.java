@@ -88,7 +88,8 @@ final class ClickHouseProbe {
         String advice = error.contains("Code: 516") || error.contains("Code: 192") || status == 401 || status == 403
                 ? "Check that the stack was started with the drill's ClickHouse credentials."
                 : "Check that the table exists in the restored volume (a migration mismatch?) or fix the check's sql.";
-        return new StoreAccessException("ClickHouse refused the query (HTTP " + status + "): " + error + " " + advice);
+        return new StoreAccessException("ClickHouse refused the query (HTTP " + status + "): " + error
+                + (error.endsWith(".") ? " " : ". ") + advice);
     }
 
     private static String readLimited(BufferedReader body) throws IOException {
