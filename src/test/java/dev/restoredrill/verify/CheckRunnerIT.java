@@ -275,7 +275,7 @@ class CheckRunnerIT {
         CheckOutcome missing = run(new ClickHouseCheck("observations", Severity.NORMAL, "default",
                 "SELECT count() FROM observations", expect(">= 1")));
         assertThat(missing.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(missing.message()).// ClickHouse 18.16 answers 404 for a missing table, newer servers 500/404: the text is what matters.
+        // ClickHouse 18.16 answers 404 for a missing table, newer servers 500/404: the text is what matters.
         assertThat(missing.message()).startsWith("ClickHouse refused the query (HTTP ")
                 .contains("Code: 60", "Table default.observations doesn't exist", "Check that the table exists");
     }
