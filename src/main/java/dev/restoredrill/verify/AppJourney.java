@@ -3,12 +3,6 @@ package dev.restoredrill.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import dev.restoredrill.scenario.JourneyPlan;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -36,7 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The runbook's test of the restored app, against LibreChat's HTTP API: sign in, list recent conversations,
@@ -61,7 +54,7 @@ public final class AppJourney {
     private final JourneyPlan plan;
     private final String baseUrl;
     private final DrillAccount account;
-    private final StoreConnections stores;
+    private final StoredMessages storedMessages;
     private final Path mongoBackup;
     private final Clock clock;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
@@ -73,19 +66,20 @@ public final class AppJourney {
      */
     public AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, StoreConnections stores,
                       Path mongoBackup) {
-        this(plan, appBaseUrl, account, stores, mongoBackup, Clock.systemUTC());
+        this(plan, appBaseUrl, account, mongoBackup, StoredMessages.in(stores, stores.secrets()), stores.secrets(),
+                Clock.systemUTC());
     }
 
-    AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, StoreConnections stores, Path mongoBackup,
-               Clock clock) {
+    AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, Path mongoBackup,
+               StoredMessages storedMessages, List<String> storeSecrets, Clock clock) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.baseUrl = appBaseUrl.replaceAll("/+$", "");
         this.account = Objects.requireNonNull(account, "account");
-        this.stores = Objects.requireNonNull(stores, "stores");
         this.mongoBackup = Objects.requireNonNull(mongoBackup, "mongoBackup");
+        this.storedMessages = Objects.requireNonNull(storedMessages, "storedMessages");
         this.clock = clock;
         secrets.add(account.password());
-        secrets.addAll(stores.secrets());
+        secrets.addAll(storeSecrets);
     }
 
     /** Runs the six steps; never throws for the app's sake: failures are in the outcome. */
@@ -314,7 +308,7 @@ public final class AppJourney {
                     + conversation.id() + " (" + before.size() + " + the request and the answer), the app lists "
                     + after.size() + (missing.isEmpty() ? "" : "; missing " + missing) + ".");
         }
-        long inMongo = countInMongo(sent);
+        long inMongo = storedMessages.count(List.of(sent.requestId(), sent.responseId()));
         if (inMongo != 2) {
             throw new StepFailure("Expected the request and the answer (" + sent.requestId() + ", "
                     + sent.responseId() + ") in MongoDB's " + BackupConversation.MESSAGES + ", found " + inMongo + ".");
@@ -322,20 +316,6 @@ public final class AppJourney {
         log.passed("Both new messages are stored: the app lists " + after.size() + " messages, and MongoDB holds "
                 + sent.requestId() + " and " + sent.responseId() + ".");
         return Boolean.TRUE;
-    }
-
-    private long countInMongo(SentChat sent) {
-        ConnectionString uri = new ConnectionString(stores.mongo().connectionString());
-        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(uri)
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS)).build();
-        String database = uri.getDatabase() == null ? BackupConversation.DATABASE : uri.getDatabase();
-        try (MongoClient client = MongoClients.create(settings)) {
-            return client.getDatabase(database).getCollection(BackupConversation.MESSAGES.collection())
-                    .countDocuments(Filters.in("messageId", sent.requestId(), sent.responseId()));
-        } catch (MongoException e) {
-            throw new StoreAccessException("Could not count the new messages in MongoDB: " + mask(e.getMessage())
-                    + ". Check that the restored mongodb service is running.", e);
-        }
     }
 
     // HTTP helpers -------------------------------------------------------------------------------------------
