@@ -104,7 +104,11 @@ class AppJourneyIT {
     }
 
     @AfterAll
-    void removeEverything() {
+    void removeEverything() throws Exception {
+        if (backup != null) {
+            Files.deleteIfExists(backup);
+            Files.deleteIfExists(backup.getParent());
+        }
         Stream.of(twoPhase, onePhaseWithoutKey, mongodb, postgres).filter(c -> c != null).forEach(GenericContainer::stop);
         network.close();
     }
@@ -134,14 +138,16 @@ class AppJourneyIT {
 
     private static void writeConversation(MongoArchiveWriter writer, String user, String id, String title, Instant at)
             throws Exception {
-        writer.writeDocument(CONVERSATIONS, new BsonDocument("conversationId", new BsonString(id))
+        writer.writeDocument(CONVERSATIONS, new BsonDocument("_id", new BsonObjectId(new ObjectId()))
+                .append("conversationId", new BsonString(id))
                 .append("user", new BsonString(user)).append("title", new BsonString(title))
                 .append("endpoint", new BsonString("LiteLLM")).append("model", new BsonString("gpt-4o-mini"))
                 .append("createdAt", date(at)).append("updatedAt", date(at.plusSeconds(60))));
         String parent = AppJourney.NO_PARENT;
         for (int i = 1; i <= 2; i++) {
             String messageId = id + "-m" + i;
-            writer.writeDocument(MESSAGES, new BsonDocument("messageId", new BsonString(messageId))
+            writer.writeDocument(MESSAGES, new BsonDocument("_id", new BsonObjectId(new ObjectId()))
+                    .append("messageId", new BsonString(messageId))
                     .append("conversationId", new BsonString(id)).append("user", new BsonString(user))
                     .append("parentMessageId", new BsonString(parent))
                     .append("sender", new BsonString(i == 1 ? "User" : "Assistant"))
