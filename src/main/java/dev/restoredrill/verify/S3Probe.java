@@ -1,0 +1,89 @@
+package dev.restoredrill.verify;
+
+import dev.restoredrill.scenario.S3Check;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an {@link S3Check}: lists the objects under the prefix (recursively, page by page, so memory stays
+ * constant) and reports both their number and the newest one, whichever the expectation compares.
+ */
+final class S3Probe {
+
+    private final StoreConnections.S3 s3;
+    private final List<String> secrets;
+
+    S3Probe(StoreConnections.S3 s3, List<String> secrets) {
+        this.s3 = s3;
+        this.secrets = secrets;
+    }
+
+    static String describe(S3Check check) {
+        return "listObjects s3://" + check.bucket() + "/" + check.prefix() + " (recursive)";
+    }
+
+    Measurement measure(S3Check check) {
+        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
+                .build();
+        client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.SECONDS.toMillis(120), 0);
+        long count = 0;
+        String newestKey = null;
+        Instant newestAt = null;
+        try {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(check.bucket())
+                    .prefix(check.prefix()).recursive(true).build())) {
+                Item item = result.get();
+                if (item.isDir()) {
+                    continue;
+                }
+                count++;
+                Instant modified = item.lastModified() == null ? null : item.lastModified().toInstant();
+                if (modified != null && (newestAt == null || modified.isAfter(newestAt))) {
+                    newestAt = modified;
+                    newestKey = item.objectName();
+                }
+            }
+        } catch (ErrorResponseException e) {
+            throw explain(check, e.errorResponse().code(), e.errorResponse().message(), e);
+        } catch (IOException e) {
+            throw new StoreAccessException("Could not reach the S3 store at " + s3.endpoint() + " ("
+                    + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                    + "). Check that the restored minio service is running and healthy.", e);
+        } catch (Exception e) {
+            throw new StoreAccessException("The S3 store at " + s3.endpoint() + " failed to list s3://"
+                    + check.bucket() + "/" + check.prefix() + ": " + Secrets.mask(e.toString(), secrets)
+                    + ". Check the minio service's logs.", e);
+        }
+        String objects = count + (count == 1 ? " object" : " objects");
+        if (newestAt == null) {
+            return new Measurement(objects, OptionalLong.of(count), Optional.empty(), true);
+        }
+        return new Measurement(objects + ", newest " + newestKey + " at " + newestAt, OptionalLong.of(count),
+                Optional.of(newestAt), false);
+    }
+
+    private StoreAccessException explain(S3Check check, String code, String message, Exception cause) {
+        String text = Secrets.mask(code + ": " + message, secrets);
+        if ("NoSuchBucket".equals(code)) {
+            return new StoreAccessException("The restored S3 store has no bucket '" + check.bucket() + "' (" + text
+                    + "). Check that the minio volume snapshot was extracted and holds the bucket.", cause);
+        }
+        if ("AccessDenied".equals(code) || "InvalidAccessKeyId".equals(code)
+                || "SignatureDoesNotMatch".equals(code)) {
+            return new StoreAccessException("The S3 store refused the drill's credentials (" + text
+                    + "). Check that the stack was started with the drill's MinIO credentials.", cause);
+        }
+        return new StoreAccessException("The S3 store refused to list s3://" + check.bucket() + "/" + check.prefix()
+                + " (" + text + "). Check the minio service's logs.", cause);
+    }
+}
