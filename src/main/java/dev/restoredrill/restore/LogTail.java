@@ -28,6 +28,12 @@ public final class LogTail extends OutputStream {
         }
     }
 
+    /** Adds one line of the harness's own to the log. */
+    public void appendLine(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        write(bytes, 0, bytes.length);
+    }
+
     /** The kept text, starting at a line boundary when the log was longer than the buffer. */
     @Override
     public synchronized String toString() {

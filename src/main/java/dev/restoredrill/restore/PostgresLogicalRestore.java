@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillStack;
 
 import java.io.BufferedInputStream;
@@ -52,6 +53,10 @@ public final class PostgresLogicalRestore implements RestoreEngine {
                      new GZIPInputStream(new BufferedInputStream(file, 1 << 16), 1 << 16), "postgres restore")) {
             progress = counted;
             exit = stack.exec(service, psql, counted, log, log, timeout);
+        } catch (DockerCli.InputStreamFailedException e) {
+            throw new RestoreFailedException("Corrupt backup: " + dump.getFileName() + " could not be read to its end ("
+                    + e.getCause().getMessage() + "); psql was stopped so no partial load counts as restored. "
+                    + "Take a new backup; the catalog's pre-flight shows where the file breaks.", e);
         }
         if (exit != 0) {
             throw new RestoreFailedException("Restore failed: psql stopped with exit code " + exit + " after "

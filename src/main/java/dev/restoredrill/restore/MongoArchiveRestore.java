@@ -1,0 +1,246 @@
+package dev.restoredrill.restore;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.restoredrill.mongoarchive.ArchiveHeader;
+import dev.restoredrill.mongoarchive.ArchiveSummary;
+import dev.restoredrill.mongoarchive.ArchiveVisitor;
+import dev.restoredrill.mongoarchive.CollectionMetadata;
+import dev.restoredrill.mongoarchive.IndexSpec;
+import dev.restoredrill.mongoarchive.MongoArchiveException;
+import dev.restoredrill.mongoarchive.MongoArchiveReader;
+import dev.restoredrill.mongoarchive.Namespace;
+import dev.restoredrill.stack.DrillStack;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The runbook's {@code mongorestore --archive --gzip --drop}, done in Java because no mongorestore exists on these
+ * machines: the archive is streamed once, its documents inserted in batches by a few writer threads (collections
+ * load in parallel), then each collection's indexes are recreated from the archive's metadata.
+ *
+ * <p>Memory stays bounded: at most {@code 2 × writers} batches are in flight. System collections and the oplog
+ * are skipped, with a note. {@code --drop} is applied only after checking the target is fresh (no user data).
+ */
+public final class MongoArchiveRestore implements RestoreEngine {
+
+    private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+
+    private final String service;
+    private final Path archive;
+    private final int batchSize;
+    private final int writers;
+    private final LogTail log = new LogTail(16 * 1024);
+
+    public MongoArchiveRestore(String service, Path archive, int batchSize, int writers) {
+        this.service = service;
+        this.archive = archive;
+        this.batchSize = batchSize;
+        this.writers = writers;
+    }
+
+    @Override
+    public String store() {
+        return "mongodb";
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public List<String> load(DrillStack stack) throws Exception {
+        String uri = "mongodb://" + stack.endpoint(service, 27017);
+        try (MongoClient client = MongoClients.create(uri)) {
+            requireFreshTarget(client);
+            return restoreInto(client);
+        }
+    }
+
+    List<String> restoreInto(MongoClient client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers, r -> new Thread(r, "mongo-restore-writer"));
+        BatchingVisitor visitor = new BatchingVisitor(client, pool);
+        ArchiveSummary summary;
+        try (InputStream in = new RestoreProgress(new BufferedInputStream(Files.newInputStream(archive), 1 << 16),
+                "mongodb restore")) {
+            summary = MongoArchiveReader.readGzip(in, visitor);
+            visitor.flushAll();
+            visitor.awaitWrites();
+        } catch (MongoArchiveException e) {
+            throw new RestoreFailedException("Corrupt backup: " + archive.getFileName() + ": " + e.getMessage()
+                    + ". Documents read before the fault do not count as restored; take a new backup.", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        int indexes = visitor.createIndexes();
+        List<String> notes = new ArrayList<>(visitor.notes);
+        notes.add(0, "restored " + visitor.inserted.get() + " documents into " + visitor.restored.size()
+                + " collections and created " + indexes + " indexes from " + archive.getFileName() + " (mongodump "
+                + summary.header().toolVersion() + ", server " + summary.header().serverVersion() + ")");
+        notes.forEach(log::appendLine);
+        return notes;
+    }
+
+    @Override
+    public String logTail() {
+        return log.toString();
+    }
+
+    /** {@code --drop} clears what is there: acceptable only on the drill's own, empty target. */
+    private static void requireFreshTarget(MongoClient client) throws RestoreFailedException {
+        for (String db : client.listDatabaseNames()) {
+            if (SYSTEM_DATABASES.contains(db)) {
+                continue;
+            }
+            List<String> collections = client.getDatabase(db).listCollectionNames().into(new ArrayList<>());
+            if (!collections.isEmpty()) {
+                throw new RestoreFailedException("Restore failed: the target mongodb is not fresh (database " + db
+                        + " holds " + collections + "); the drill applies --drop semantics only to its own new "
+                        + "volume. Start a new drill.");
+            }
+        }
+    }
+
+    static boolean isSystem(Namespace ns) {
+        return ns.isOplog() || SYSTEM_DATABASES.contains(ns.db()) || ns.collection().startsWith("system.");
+    }
+
+    /** Collects documents per namespace into batches and hands full batches to the writers. */
+    private final class BatchingVisitor implements ArchiveVisitor {
+
+        private final MongoClient client;
+        private final ExecutorService pool;
+        private final Semaphore inFlight = new Semaphore(2 * writers);
+        private final List<Future<?>> writes = new ArrayList<>();
+        private final Map<Namespace, List<RawBsonDocument>> batches = new HashMap<>();
+        private final Map<Namespace, CollectionMetadata> restored = new LinkedHashMap<>();
+        private final Set<Namespace> skipped = new HashSet<>();
+        private final List<String> notes = new ArrayList<>();
+        private final AtomicLong inserted = new AtomicLong();
+        private String serverVersion = "";
+
+        BatchingVisitor(MongoClient client, ExecutorService pool) {
+            this.client = client;
+            this.pool = pool;
+        }
+
+        @Override
+        public void header(ArchiveHeader header) {
+            serverVersion = header.serverVersion();
+        }
+
+        @Override
+        public void collection(CollectionMetadata metadata) {
+            Namespace ns = metadata.ns();
+            if (isSystem(ns)) {
+                skip(metadata.dataNamespace(serverVersion), ns + " skipped: system collection or oplog, rebuilt by "
+                        + "the server (as mongorestore does without --oplogReplay)");
+            } else if (!CollectionMetadata.COLLECTION.equals(metadata.type())) {
+                skip(metadata.dataNamespace(serverVersion), ns + " skipped: a " + metadata.type() + ", which the "
+                        + "driver engine does not restore; use -Ddrill.mongo.engine=mongorestore with an image "
+                        + "that has it");
+            } else {
+                // --drop, on a target already proven fresh.
+                database(ns).getCollection(ns.collection()).drop();
+                database(ns).createCollection(ns.collection());
+                restored.put(ns, metadata);
+            }
+        }
+
+        private void skip(Namespace dataNamespace, String note) {
+            skipped.add(dataNamespace);
+            notes.add(note);
+        }
+
+        @Override
+        public void document(Namespace ns, RawBsonDocument doc) {
+            if (skipped.contains(ns) || ns.isOplog()) {
+                return;
+            }
+            List<RawBsonDocument> batch = batches.computeIfAbsent(ns, key -> new ArrayList<>(batchSize));
+            batch.add(doc);
+            if (batch.size() >= batchSize) {
+                submit(ns, batches.remove(ns));
+            }
+        }
+
+        @Override
+        public void namespaceEnd(Namespace ns, long documents, long crc) {
+            List<RawBsonDocument> rest = batches.remove(ns);
+            if (rest != null && !rest.isEmpty()) {
+                submit(ns, rest);
+            }
+        }
+
+        void flushAll() {
+            new ArrayList<>(batches.keySet()).forEach(ns -> submit(ns, batches.remove(ns)));
+        }
+
+        private void submit(Namespace ns, List<RawBsonDocument> batch) {
+            inFlight.acquireUninterruptibly();
+            writes.add(pool.submit(() -> {
+                try {
+                    database(ns).getCollection(ns.collection(), RawBsonDocument.class)
+                            .insertMany(batch, new InsertManyOptions().ordered(true));
+                    inserted.addAndGet(batch.size());
+                } finally {
+                    inFlight.release();
+                }
+                return null;
+            }));
+        }
+
+        void awaitWrites() throws Exception {
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        }
+
+        int createIndexes() {
+            int created = 0;
+            for (CollectionMetadata metadata : restored.values()) {
+                BsonArray specs = new BsonArray();
+                for (IndexSpec index : metadata.indexes()) {
+                    if (!"_id_".equals(index.name())) {
+                        BsonDocument spec = new BsonDocument("key", index.key())
+                                .append("name", new BsonString(index.name()));
+                        index.options().forEach(spec::append);
+                        specs.add(spec);
+                    }
+                }
+                if (!specs.isEmpty()) {
+                    database(metadata.ns()).runCommand(new BsonDocument("createIndexes",
+                            new BsonString(metadata.ns().collection())).append("indexes", specs));
+                    created += specs.size();
+                }
+            }
+            return created;
+        }
+
+        private MongoDatabase database(Namespace ns) {
+            return client.getDatabase(ns.db());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.restoredrill.restore;
+
+import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.stack.DockerCli;
+import dev.restoredrill.stack.DrillLabels;
+import dev.restoredrill.stack.DrillStack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runbook's ClickHouse and MinIO restore, "extract back into the volume while the service is stopped": the
+ * tarball is extracted into the drill's fresh volume by a helper container before the service first starts,
+ * with its top folder ({@code data/}, from {@code tar czf … /data}) mapped onto the volume root.
+ *
+ * <p>Owners are kept numerically as the tar recorded them (the service's image wrote them); the images fix the
+ * owner of their data directory at start, as the official ones do. The backup directory is mounted read-only, and a
+ * tarball the catalog found hostile is never extracted.
+ */
+public final class VolumeSnapshotRestore implements RestoreEngine {
+
+    private final String store;
+    private final String service;
+    private final String volume;
+    private final Path tarball;
+    private final TarFacts facts;
+    private final String helperImage;
+    private final Duration timeout;
+    private final LogTail log = new LogTail(16 * 1024);
+
+    public VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
+                                 String helperImage, Duration timeout) {
+        this.store = store;
+        this.service = service;
+        this.volume = volume;
+        this.tarball = tarball;
+        this.facts = facts;
+        this.helperImage = helperImage;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String store() {
+        return store;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public void prepare(DrillStack stack) throws RestoreFailedException {
+        if (facts == null) {
+            throw new RestoreFailedException("Corrupt backup: the catalog could not read " + tarball.getFileName()
+                    + ", so it is not extracted; see the catalog's finding for this store.");
+        }
+        if (facts.hostile()) {
+            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " is hostile ("
+                    + facts.hostileEntries().stream().map(e -> e.entry() + ": " + e.reason()).limit(3).toList()
+                    + "); it is never extracted. Inspect how the backup was made.");
+        }
+        List<String> topFolders = facts.topLevel().keySet().stream().toList();
+        if (topFolders.size() != 1) {
+            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " should hold one top folder "
+                    + "(data/, as `tar czf x.tar.gz /data` writes it), found " + topFolders
+                    + "; re-take the snapshot as the runbook does.");
+        }
+        String volumeName = stack.prepareVolume(volume);
+        List<String> run = List.of("run", "--rm", "--network", "none",
+                "--label", DrillLabels.DRILL + "=" + stack.id().value(),
+                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", DrillLabels.HELPER + "=extract-" + store,
+                "-v", volumeName + ":/volume",
+                "-v", tarball.toAbsolutePath().getParent() + ":/backup:ro",
+                helperImage,
+                "tar", "-xzf", "/backup/" + tarball.getFileName(), "-C", "/volume",
+                "--strip-components=1", "--numeric-owner", "--same-permissions");
+        int exit = DockerCli.stream(timeout, Map.of(), run, null, log, log);
+        if (exit != 0) {
+            throw new RestoreFailedException("Restore failed: extracting " + tarball.getFileName() + " into volume "
+                    + volumeName + " exited " + exit + ": " + log.toString().strip()
+                    + ". Check the tarball with `tar tzf`; the catalog's facts for it are in the manifest.");
+        }
+    }
+
+    @Override
+    public List<String> load(DrillStack stack) {
+        // The data went in before the service started; being healthy on it is the restore.
+        return List.of("extracted " + facts.files() + " files (" + facts.fileBytes() / 1_000_000 + " MB) of "
+                + tarball.getFileName() + " into volume " + stack.volumeName(volume) + " before " + service
+                + " first started");
+    }
+
+    @Override
+    public String logTail() {
+        return log.toString();
+    }
+}
