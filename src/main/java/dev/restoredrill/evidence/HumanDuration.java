@@ -2,7 +2,7 @@ package dev.restoredrill.evidence;
 
 import java.time.Duration;
 
-/** Durations as people read them in the summary: "2 d 3 h", "30 h 5 min" is written "1 d 6 h", "4 min 12 s". */
+/** Durations as people read them in the summary: "7 d", "1 d 6 h" (not "30 h"), "4 min 12 s". */
 final class HumanDuration {
     private HumanDuration() {}
 
@@ -18,7 +18,7 @@ final class HumanDuration {
         long minutes = d.toMinutesPart();
         long seconds = d.toSecondsPart();
         if (days > 0) {
-            return days + " d " + hours + " h";
+            return hours == 0 ? days + " d" : days + " d " + hours + " h";
         }
         if (hours > 0) {
             return hours + " h " + minutes + " min";

@@ -106,7 +106,7 @@ public final class ReportWriter {
         Files.writeString(file, masker.mask(text), StandardCharsets.UTF_8);
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return ALLURE_JSON.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
