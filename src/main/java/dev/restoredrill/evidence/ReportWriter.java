@@ -95,7 +95,8 @@ public final class ReportWriter {
             listener.phase("allure generate --single-file: " + Files.size(index) + " bytes in " + millis(started)
                     + " ms");
             Files.copy(index, reportDir.resolve("index.html"), StandardCopyOption.COPY_ATTRIBUTES);
-            int history = SingleFileReport.read(reportDir.resolve("index.html")).writeHistory(reportDir.resolve("history"));
+            int history = SingleFileReport.read(reportDir.resolve("index.html"))
+                    .writeHistory(reportDir.resolve("history"));
             listener.phase("index.html and history/ (" + history + " files) written to " + reportDir);
         } finally {
             deleteTree(work);

@@ -46,8 +46,8 @@ public final class SecretMasker {
             new Rule("(?i)([A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*=)[^&\\s\"'#;,<>\\\\]+", "$1" + MASK),
             // YAML and header lines: "POSTGRES_PASSWORD: …", "x-api-key: …" (line start only: prose is left alone;
             // "Authorization: Bearer …" is the Bearer rule's).
-            new Rule("(?im)^(\\s*-?\\s*[A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*\\s*:[ \\t]+)(?!(?i:Bearer|Basic)\\s)[^\\s#\"'][^\\s#]*",
-                    "$1" + MASK));
+            new Rule("(?im)^(\\s*-?\\s*[A-Za-z0-9_.-]*" + SECRET_NAME + "[A-Za-z0-9_.-]*\\s*:[ \\t]+)"
+                    + "(?!(?i:Bearer|Basic)\\s)[^\\s#\"'][^\\s#]*", "$1" + MASK));
 
     private final Set<String> literals = ConcurrentHashMap.newKeySet();
 

@@ -14,7 +14,8 @@ public final class SummaryWriter {
     /** The page, unmasked: the caller masks it with the run's {@link SecretMasker} before writing it. */
     public static String render(DrillEvidence e, String reportFolderName) {
         StringBuilder md = new StringBuilder();
-        md.append("# Restore drill ").append(reportFolderName).append(" — ").append(cell(e.scenario())).append("\n\n");
+        md.append("# Restore drill ").append(reportFolderName).append(" — ").append(cell(e.scenario()))
+                .append("\n\n");
         if (e.demo()) {
             md.append("> **").append(DEMO_BANNER).append("**\n\n");
         }
@@ -53,7 +54,8 @@ public final class SummaryWriter {
         if (stores.isEmpty()) {
             md.append("No store was restored.\n\n");
         } else {
-            md.append("| Store | Backup | Backup date | Age | RPO | RPO met | Verdict | Restore time | Completeness |\n");
+            md.append("| Store | Backup | Backup date | Age | RPO | RPO met | Verdict | Restore time"
+                    + " | Completeness |\n");
             md.append("|---|---|---|---|---|---|---|---|---|\n");
             for (String store : stores) {
                 BackupFacts b = BackupFacts.forStore(backups, store).orElse(null);

@@ -79,7 +79,8 @@ class SecretMaskerTest {
                 .isEqualTo("jdbc:postgresql://db/app?user=drill&password=******&ssl=true");
         assertThat(masker.mask("jdbc:sqlserver://db;user=sa;password=mssql-pw;encrypt=false"))
                 .isEqualTo("jdbc:sqlserver://db;user=sa;password=******;encrypt=false");
-        assertThat(masker.mask("run --password=cli-pw --api_key=ak1")).isEqualTo("run --password=****** --api_key=******");
+        assertThat(masker.mask("run --password=cli-pw --api_key=ak1"))
+                .isEqualTo("run --password=****** --api_key=******");
     }
 
     @Test
