@@ -1,0 +1,50 @@
+package dev.restoredrill.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One store's backup as the backup stage's manifest describes it (backup/MANIFEST.md): the few fields the summary
+ * shows. The manifest stays opaque elsewhere; a field it lacks shows as absent, it never fails the report.
+ */
+record BackupFacts(String store, String fileName, String backupDate, Duration age, Duration rpoTarget,
+        Boolean rpoMet, String verdict) {
+
+    static List<BackupFacts> fromManifest(JsonNode manifest) {
+        List<BackupFacts> facts = new ArrayList<>();
+        if (manifest == null || !manifest.path("stores").isArray()) {
+            return facts;
+        }
+        for (JsonNode store : manifest.path("stores")) {
+            JsonNode rpo = store.path("rpo_check");
+            facts.add(new BackupFacts(text(store.path("store")), text(store.path("chosen").path("file_name")),
+                    text(rpo.path("backup_date")), duration(rpo.path("age")), duration(store.path("rpo_target")),
+                    rpo.path("met").isBoolean() ? rpo.path("met").booleanValue() : null, text(store.path("verdict"))));
+        }
+        return facts;
+    }
+
+    static Optional<BackupFacts> forStore(List<BackupFacts> all, String store) {
+        return all.stream().filter(f -> store.equals(f.store())).findFirst();
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    private static Duration duration(JsonNode node) {
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.restoredrill.evidence;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** summary.md: the drill on one page, for an auditor who will not open the HTML report. */
+public final class SummaryWriter {
+    public static final String DEMO_BANNER = "DEMO DRILL — generated backups, not evidence";
+
+    private SummaryWriter() {}
+
+    /** The page, unmasked: the caller masks it with the run's {@link SecretMasker} before writing it. */
+    public static String render(DrillEvidence e, String reportFolderName) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Restore drill ").append(reportFolderName).append(" — ").append(cell(e.scenario()))
+                .append("\n\n");
+        if (e.demo()) {
+            md.append("> **").append(DEMO_BANNER).append("**\n\n");
+        }
+        md.append("**Verdict: ").append(e.verdict()).append("**\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Drill id", e.drillId());
+        row(md, "Scenario", e.scenario());
+        row(md, "Operator", e.operator());
+        row(md, "Host", e.host());
+        row(md, "Start", String.valueOf(e.start()));
+        row(md, "End", e.end() == null ? "—" : e.end().toString());
+        row(md, "Duration", e.end() == null ? "—" : HumanDuration.of(Duration.between(e.start(), e.end())));
+        md.append('\n');
+
+        storesTable(md, e);
+        checksTable(md, e.checks());
+        journeyTable(md, e.journey());
+
+        md.append("## Failures\n\n");
+        if (e.failures().isEmpty()) {
+            md.append("None.\n");
+        } else {
+            for (int i = 0; i < e.failures().size(); i++) {
+                md.append(i + 1).append(". ").append(cell(e.failures().get(i))).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static void storesTable(StringBuilder md, DrillEvidence e) {
+        md.append("## RPO and RTO per store\n\n");
+        List<BackupFacts> backups = BackupFacts.fromManifest(e.backupManifest());
+        Set<String> stores = new LinkedHashSet<>();
+        e.stores().forEach(s -> stores.add(s.store()));
+        backups.forEach(b -> stores.add(b.store()));
+        if (stores.isEmpty()) {
+            md.append("No store was restored.\n\n");
+        } else {
+            md.append("| Store | Backup | Backup date | Age | RPO | RPO met | Verdict | Restore time"
+                    + " | Completeness |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (String store : stores) {
+                BackupFacts b = BackupFacts.forStore(backups, store).orElse(null);
+                StoreOutcome s = e.stores().stream().filter(o -> store.equals(o.store())).findFirst().orElse(null);
+                md.append("| ").append(cell(store))
+                        .append(" | ").append(cell(b == null ? null : b.fileName()))
+                        .append(" | ").append(cell(b == null ? null : b.backupDate()))
+                        .append(" | ").append(b == null ? "—" : HumanDuration.of(b.age()))
+                        .append(" | ").append(b == null ? "—" : HumanDuration.of(b.rpoTarget()))
+                        .append(" | ").append(b == null || b.rpoMet() == null ? "—" : b.rpoMet() ? "yes" : "**no**")
+                        .append(" | ").append(verdict(s != null ? s.verdict() : b == null ? null : b.verdict()))
+                        .append(" | ").append(s == null ? "—" : HumanDuration.of(s.restoreTime()))
+                        .append(" | ").append(cell(s == null ? null : s.completeness()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+        md.append("**RTO (measured, total): ").append(HumanDuration.of(e.measuredRto())).append("**\n\n");
+        for (StoreOutcome s : e.stores()) {
+            if (!s.differences().isEmpty()) {
+                md.append("Differences in ").append(cell(s.store())).append(":\n");
+                s.differences().forEach(d -> md.append("- ").append(cell(d)).append('\n'));
+                md.append('\n');
+            }
+        }
+    }
+
+    private static void checksTable(StringBuilder md, List<CheckOutcomeView> checks) {
+        md.append("## Checks\n\n");
+        if (checks.isEmpty()) {
+            md.append("No checks ran.\n\n");
+            return;
+        }
+        md.append("| Check | Store | Severity | Verdict | Expected | Actual | Message |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (CheckOutcomeView c : checks) {
+            md.append("| ").append(cell(c.name())).append(" | ").append(cell(c.store())).append(" | ")
+                    .append(cell(c.severity())).append(" | ").append(verdict(c.verdict())).append(" | ")
+                    .append(cell(c.expected())).append(" | ").append(cell(c.actual())).append(" | ")
+                    .append(cell(c.message())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void journeyTable(StringBuilder md, List<JourneyStepView> steps) {
+        md.append("## App journey\n\n");
+        if (steps.isEmpty()) {
+            md.append("The journey did not run.\n\n");
+            return;
+        }
+        md.append("| # | Step | Verdict | Message |\n|---|---|---|---|\n");
+        for (JourneyStepView s : steps) {
+            md.append("| ").append(s.number()).append(" | ").append(cell(s.name())).append(" | ")
+                    .append(verdict(s.verdict())).append(" | ").append(cell(s.message())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+    }
+
+    /** Anything but PASS in bold, so a failure stands out on the page. */
+    private static String verdict(String verdict) {
+        if (verdict == null) {
+            return "—";
+        }
+        return "PASS".equals(verdict) ? verdict : "**" + cell(verdict) + "**";
+    }
+
+    /** One table cell: pipes escaped, line breaks flattened, absent as a dash. */
+    private static String cell(String text) {
+        if (text == null || text.isBlank()) {
+            return "—";
+        }
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", " ⏎ ").strip();
+    }
+}
