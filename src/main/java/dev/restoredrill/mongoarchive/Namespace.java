@@ -27,6 +27,15 @@ public record Namespace(String db, String collection) {
         return db.isEmpty() && collection.equals("oplog");
     }
 
+    /**
+     * True for what a restore leaves to the server: the oplog, the admin/local/config databases and
+     * {@code system.*} collections (mongorestore skips them too unless asked to replay the oplog).
+     */
+    public boolean isSystem() {
+        return isOplog() || db.equals("admin") || db.equals("local") || db.equals("config")
+                || collection.startsWith("system.");
+    }
+
     @Override
     public String toString() {
         return db.isEmpty() ? collection : db + "." + collection;

@@ -123,10 +123,6 @@ public final class MongoArchiveRestore implements RestoreEngine {
         }
     }
 
-    static boolean isSystem(Namespace ns) {
-        return ns.isOplog() || SYSTEM_DATABASES.contains(ns.db()) || ns.collection().startsWith("system.");
-    }
-
     /** Collects documents per namespace into batches and hands full batches to the writers. */
     private final class BatchingVisitor implements ArchiveVisitor {
 
@@ -154,7 +150,7 @@ public final class MongoArchiveRestore implements RestoreEngine {
         @Override
         public void collection(CollectionMetadata metadata) {
             Namespace ns = metadata.ns();
-            if (isSystem(ns)) {
+            if (ns.isSystem()) {
                 skip(metadata.dataNamespace(serverVersion), ns + " skipped: system collection or oplog, rebuilt by "
                         + "the server (as mongorestore does without --oplogReplay)");
             } else if (!CollectionMetadata.COLLECTION.equals(metadata.type())) {
