@@ -78,7 +78,8 @@ public final class DrillStack implements AutoCloseable {
         DrillId id = new DrillId(projectOf(compose));
         String text = nameProject(rendered, id);
         refuseExistingVolumes(id);
-        Map<String, String> env = StackEnvironment.forDrill(id, credentials, text, System.getenv());
+        Map<String, String> env = new java.util.HashMap<>(definition.environment());
+        env.putAll(StackEnvironment.forDrill(id, credentials, text, definition.environment(), System.getenv()));
         compose.withEnv(env);
         LOG.info("drill stack {}: {} compose file(s) rendered into {}", id, definition.composeFiles().size(),
                 rendered);

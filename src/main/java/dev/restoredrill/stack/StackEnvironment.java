@@ -21,11 +21,12 @@ public final class StackEnvironment {
     }
 
     public static Map<String, String> forDrill(DrillId id, DrillCredentials credentials, String renderedCompose,
-                                               Map<String, String> operatorEnv) {
+                                               Map<String, String> drillEnv, Map<String, String> operatorEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DRILL_ID", id.value());
         env.put("DRILL_OWNER_PID", String.valueOf(ProcessHandle.current().pid()));
         env.putAll(credentials.toEnvironment());
+        env.putAll(drillEnv);
         Matcher matcher = VARIABLE.matcher(renderedCompose);
         while (matcher.find()) {
             String name = matcher.group(1);

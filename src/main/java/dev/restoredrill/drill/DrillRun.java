@@ -1,0 +1,331 @@
+package dev.restoredrill.drill;
+
+import dev.restoredrill.backup.BackupCatalog;
+import dev.restoredrill.backup.BackupManifest;
+import dev.restoredrill.backup.FormatFacts;
+import dev.restoredrill.backup.MongoArchiveFacts;
+import dev.restoredrill.backup.ScanProgress;
+import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.restore.MongoArchiveRestore;
+import dev.restoredrill.restore.ParallelRestore;
+import dev.restoredrill.restore.PostgresLogicalRestore;
+import dev.restoredrill.restore.RestoreEngine;
+import dev.restoredrill.restore.RestoreOutcome;
+import dev.restoredrill.restore.VolumeSnapshotRestore;
+import dev.restoredrill.scenario.CheckPlan;
+import dev.restoredrill.scenario.DrillPlan;
+import dev.restoredrill.scenario.JourneyPlan;
+import dev.restoredrill.scenario.ScenarioLoader;
+import dev.restoredrill.scenario.StorePlan;
+import dev.restoredrill.stack.DrillCredentials;
+import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.LeftoverReaper;
+import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.stack.StackDefinition;
+import dev.restoredrill.verify.CheckContext;
+import dev.restoredrill.verify.CheckOutcome;
+import dev.restoredrill.verify.CheckRunner;
+import dev.restoredrill.verify.Completeness;
+import dev.restoredrill.verify.DrillAccount;
+import dev.restoredrill.verify.JourneyOutcome;
+import dev.restoredrill.verify.StoreConnections;
+import dev.restoredrill.verify.AppJourney;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One drill, phase by phase: catalog, stack and restores, completeness, checks, journey. Each phase runs once,
+ * on first use, so the drill's tests can ask for any result in any order; a phase that cannot run (its store
+ * did not restore) says why instead of failing somewhere else.
+ */
+public final class DrillRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrillRun.class);
+    private static final String HELPER_IMAGE = "restore-drill/tiny:bookworm";
+    private static final ServiceEndpoint NOT_IN_DRILL = new ServiceEndpoint("not-in-this-drill.invalid", 9);
+
+    private final DrillOptions options;
+    private final DrillPlan plan;
+    private final ImageMode images;
+    private final DrillBackups backups;
+    private final Clock clock;
+    private final Instant start;
+    private final DrillCredentials credentials = DrillCredentials.generate();
+    private final CheckRunner checks = new CheckRunner();
+
+    private BackupManifest manifest;
+    private DrillStack stack;
+    private RuntimeException stackFailure;
+    private ParallelRestore.Result restores;
+    private StoreConnections connections;
+    private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
+    private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
+    private JourneyOutcome journey;
+
+    private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
+        this.options = options;
+        this.plan = plan;
+        this.images = images;
+        this.backups = backups;
+        this.clock = clock;
+        this.start = clock.instant();
+    }
+
+    /** Loads and validates the scenario (a bad one fails here, before anything starts) and finds the backups. */
+    public static DrillRun prepare(DrillOptions options, Clock clock) {
+        ImageMode images = ImageMode.resolve(options.images(), Path.of("compose/platform.yml"));
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
+        options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
+        DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
+        DrillBackups backups = DrillBackups.resolve(Path.of(plan.backups().directory()),
+                options.backups().isPresent(), options.workDir(), clock);
+        LOG.info("drill '{}' ({}), images {}, backups {}{}", plan.name(), options.scenario(), images,
+                backups.directory(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
+        return new DrillRun(options, plan, images, backups, clock);
+    }
+
+    public DrillPlan plan() {
+        return plan;
+    }
+
+    public boolean demo() {
+        return backups.demo();
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public ImageMode images() {
+        return images;
+    }
+
+    public DrillCredentials credentials() {
+        return credentials;
+    }
+
+    public DrillBackups backups() {
+        return backups;
+    }
+
+    /** The catalog of the newest backups (scanned once). */
+    public synchronized BackupManifest manifest() {
+        if (manifest == null) {
+            manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.directory(),
+                    StoreKinds.specs(plan.stores()));
+            LOG.info("backup catalog:\n{}", manifest.toTable());
+        }
+        return manifest;
+    }
+
+    public StoreResult catalog(String store) {
+        return manifest().store(store).orElseThrow();
+    }
+
+    /** Starts the drill stack and restores every store in parallel (once). */
+    public synchronized Optional<ParallelRestore.Result> restores() {
+        if (restores != null || stackFailure != null) {
+            return Optional.ofNullable(restores);
+        }
+        try {
+            LeftoverReaper.removeOrphans();
+            stack = DrillStack.create(stackDefinition(), credentials, clock);
+            List<RestoreEngine> engines = new ArrayList<>();
+            Map<String, RestoreOutcome> refused = new LinkedHashMap<>();
+            for (StorePlan store : plan.stores()) {
+                engineFor(store).ifPresentOrElse(engines::add, () -> refused.put(store.name(),
+                        RestoreOutcome.failed(store.name(), Duration.ZERO, "Corrupt backup: " + store.name()
+                                + " is not restored because the catalog found its backup unusable: "
+                                + catalogProblem(store.name()), "")));
+            }
+            List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
+            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout())
+                    .run(stack, engines, alsoAwait);
+            Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
+            outcomes.putAll(result.outcomes());
+            restores = new ParallelRestore.Result(outcomes, result.measuredRto());
+            connections = StoreConnections.of(endpoint("postgres", 5432), endpoint("mongodb", 27017),
+                    endpoint("clickhouse", 8123), endpoint("minio", 9000), credentials);
+        } catch (RuntimeException e) {
+            stackFailure = e;
+            LOG.error("the drill stack could not be started: {}", e.getMessage());
+        }
+        return Optional.ofNullable(restores);
+    }
+
+    /** The restores' result if they ran (without starting them). */
+    public synchronized Optional<ParallelRestore.Result> restoresIfRun() {
+        return Optional.ofNullable(restores);
+    }
+
+    /** The drill's id (its compose project), once the stack exists. */
+    public String drillId() {
+        return stack == null ? "drill-not-started" : stack.id().value();
+    }
+
+    /** Writes the report for this drill: evidence.json, summary.md and the Allure report, masked. */
+    public java.nio.file.Path writeReport(java.nio.file.Path allureResults) {
+        dev.restoredrill.evidence.SecretMasker masker = new dev.restoredrill.evidence.SecretMasker();
+        secrets().forEach(masker::register);
+        dev.restoredrill.evidence.DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(),
+                clock.instant());
+        // The images the drill's merged compose file names (official or reference, as this drill ran them).
+        java.nio.file.Path compose = stack == null ? java.nio.file.Path.of("compose/platform.yml") : stack.composeFile();
+        java.util.Map<String, String> images = dev.restoredrill.evidence.RunEnvironment.imageIds(
+                ImageMode.officialImages(compose).stream().distinct().toList());
+        return new dev.restoredrill.evidence.ReportWriter(masker, dev.restoredrill.evidence.AllureCli.locate(),
+                dev.restoredrill.evidence.RunEnvironment.probe(images))
+                .write(java.nio.file.Path.of(plan.report().directory()), evidence, allureResults);
+    }
+
+    /** Every secret this drill knows of, for masking. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>(backups.secrets().entrySet().stream()
+                .filter(e -> !e.getKey().endsWith("EMAIL")).map(Map.Entry::getValue).toList());
+        secrets.addAll(List.of(credentials.postgresPassword(), credentials.clickhousePassword(),
+                credentials.minioPassword()));
+        return secrets;
+    }
+
+    /** Why the stack could not run, when it could not. */
+    public Optional<RuntimeException> stackFailure() {
+        return Optional.ofNullable(stackFailure);
+    }
+
+    public Optional<RestoreOutcome> restore(String store) {
+        return restores().map(r -> r.outcomes().get(store));
+    }
+
+    /** The restored store against its backup, one count per table/collection/bucket (computed once). */
+    public synchronized List<CheckOutcome> completeness(String store) {
+        return completeness.computeIfAbsent(store, name -> new Completeness(checks)
+                .run(name, catalog(name).facts(), context()));
+    }
+
+    public synchronized CheckOutcome check(CheckPlan check) {
+        return checkOutcomes.computeIfAbsent(check.name(), name -> checks.run(check, context()));
+    }
+
+    /** The runbook's own test: sign in, open the newest conversation, chat (run once). */
+    public synchronized JourneyOutcome journey() {
+        if (journey == null) {
+            JourneyPlan journeyPlan = plan.journey().orElseThrow();
+            DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
+            String app = endpoint(journeyPlan.baseService(), 3080).httpUrl();
+            Path archive = backups.directory().resolve(catalog("mongodb").chosen().fileName());
+            journey = new AppJourney(journeyPlan, app, account, connections, archive).run();
+        }
+        return journey;
+    }
+
+    public Optional<JourneyOutcome> journeyIfRun() {
+        return Optional.ofNullable(journey);
+    }
+
+    public Map<String, CheckOutcome> checkOutcomes() {
+        return checkOutcomes;
+    }
+
+    public Map<String, List<CheckOutcome>> completenessOutcomes() {
+        return completeness;
+    }
+
+    /** Tears the stack down and re-hashes the backups: a backup changed during the drill is a failure. */
+    @Override
+    public synchronized void close() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (manifest != null) {
+            manifest = new BackupCatalog(clock, ScanProgress.silent()).verifyUnchanged(manifest);
+        }
+    }
+
+    public String stackLogTail(String service) {
+        return stack == null ? "" : stack.logTail(service, 40);
+    }
+
+    private CheckContext context() {
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Instant> instants = new HashMap<>();
+        for (StorePlan store : plan.stores()) {
+            StoreResult result = catalog(store.name());
+            if (result.rpoCheck() != null) {
+                instants.put(store.name(), result.rpoCheck().backupInstant());
+            }
+            if (result.facts() instanceof MongoArchiveFacts mongo) {
+                mongo.collections().forEach(c -> counts.put(c.db() + "." + c.collection(), c.documents()));
+            }
+        }
+        return new CheckContext(connections, counts, instants);
+    }
+
+    private ServiceEndpoint endpoint(String service, int port) {
+        boolean inDrill = plan.stores().stream().anyMatch(s -> s.service().equals(service))
+                || plan.journey().map(j -> j.baseService().equals(service)).orElse(false);
+        return inDrill ? stack.endpoint(service, port) : NOT_IN_DRILL;
+    }
+
+    private StackDefinition stackDefinition() {
+        List<Path> files = new ArrayList<>(plan.stack().composeFiles().stream().map(Path::of).toList());
+        Path work = options.workDir().resolve(start.toString().replace(':', '-'));
+        if (!plan.stack().images().isEmpty()) {
+            files.add(CandidateImages.writeOverride(plan.stack().images(), work.resolve("images.override.yml")));
+        }
+        List<String> services = new ArrayList<>(plan.stores().stream().map(StorePlan::service).toList());
+        plan.journey().ifPresent(j -> services.add(j.baseService()));
+        Map<String, String> env = new HashMap<>();
+        backups.secrets().forEach((name, value) -> {
+            if (name.equals("DRILL_GATEWAY_KEY")) {
+                env.put("LITELLM_API_KEY", value);
+            }
+            if (name.equals("DRILL_LANGFUSE_SALT")) {
+                env.put("LANGFUSE_SALT", value);
+            }
+        });
+        return new StackDefinition(files, services, work, plan.stack().startupTimeout(), env);
+    }
+
+    private Optional<RestoreEngine> engineFor(StorePlan store) {
+        StoreResult result = catalog(store.name());
+        if (catalogProblem(store.name()) != null) {
+            return Optional.empty();
+        }
+        Path file = backups.directory().resolve(result.chosen().fileName());
+        Duration timeout = Duration.ofHours(6);
+        return Optional.of(switch (store.kind()) {
+            case "logical-sql" -> new PostgresLogicalRestore(store.service(), file, credentials.postgresUser(),
+                    timeout);
+            case "mongo-archive" -> new MongoArchiveRestore(store.service(), file, 1000, 2);
+            default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
+                    (TarFacts) result.facts(), HELPER_IMAGE, timeout);
+        });
+    }
+
+    /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */
+    public String catalogProblem(String store) {
+        StoreResult result = catalog(store);
+        if (result.error() != null) {
+            return result.error();
+        }
+        if (result.chosen() == null) {
+            return String.join("; ", result.failures());
+        }
+        List<String> integrity = result.failures().stream().filter(f -> !f.contains("RPO missed")).toList();
+        FormatFacts facts = result.facts();
+        return integrity.isEmpty() && facts != null ? null : String.join("; ", integrity);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.restoredrill.drill;
+
+import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.restore.RestoreOutcome;
+import dev.restoredrill.scenario.CheckPlan;
+import dev.restoredrill.scenario.StorePlan;
+import dev.restoredrill.testsupport.RequiresDocker;
+import dev.restoredrill.verify.CheckOutcome;
+import dev.restoredrill.verify.JourneyStep;
+import dev.restoredrill.verify.Verdict;
+import io.qameta.allure.Allure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The drill, as tests: one per store (catalog, restore, completeness), one per scenario check, one per journey
+ * step, so one failure never hides another and the report reads like the drill. Run with {@code mvn verify -Pdrill}
+ * (options in the README); the report is written to {@code reports/<YYYY>-Q<n>/} after the last test.
+ */
+@RequiresDocker
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuarterlyDrill {
+
+    private static final String[] JOURNEY_STEPS = {"Sign in", "List recent conversations",
+            "Open the newest conversation", "Send a chat", "Wait for the answer", "Confirm both messages are stored"};
+
+    private DrillRun run;
+    private String quarter;
+
+    @BeforeAll
+    void prepare() {
+        run = DrillRun.prepare(DrillOptions.fromSystemProperties(), Clock.systemUTC());
+        var date = run.start().atZone(ZoneOffset.UTC);
+        quarter = date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+    }
+
+    @TestFactory
+    List<DynamicNode> drill() {
+        List<DynamicNode> phases = new ArrayList<>();
+        phases.add(DynamicContainer.dynamicContainer("Backup catalog", run.plan().stores().stream()
+                .map(store -> test("newest " + store.name() + " backup is intact and within its RPO", store.name(),
+                        "blocker", () -> catalog(store)))));
+        if (DrillOptions.fromSystemProperties().preflightOnly()) {
+            return phases;
+        }
+        phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
+                .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
+                        () -> restore(store)))));
+        phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
+                .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",
+                        () -> completeness(store)))));
+        phases.add(DynamicContainer.dynamicContainer("Checks", run.plan().checks().stream()
+                .map(check -> test(check.name(), check.store(), check.severity().name().toLowerCase(),
+                        () -> check(check)))));
+        run.plan().journey().ifPresent(journey -> {
+            List<DynamicTest> steps = new ArrayList<>();
+            for (int i = 0; i < JOURNEY_STEPS.length; i++) {
+                int number = i + 1;
+                steps.add(test("journey step " + number + ": " + JOURNEY_STEPS[i], "app", "critical",
+                        () -> journeyStep(number)));
+            }
+            phases.add(DynamicContainer.dynamicContainer("App journey", steps));
+        });
+        return phases;
+    }
+
+    @AfterAll
+    void tearDownAndReport() {
+        try {
+            run.close();
+        } finally {
+            Path report = run.writeReport(Path.of(System.getProperty("allure.results.directory",
+                    "target/allure-results")));
+            System.out.println("[restore-drill] report: " + report.toAbsolutePath()
+                    + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
+        }
+    }
+
+    private DynamicTest test(String name, String feature, String severity, Executable body) {
+        return DynamicTest.dynamicTest(name, () -> {
+            Allure.epic("Restore drill " + quarter + (run.demo() ? " (DEMO)" : ""));
+            Allure.feature(feature);
+            Allure.label("severity", severity);
+            body.execute();
+        });
+    }
+
+    private void catalog(StorePlan store) {
+        StoreResult result = run.catalog(store.name());
+        Allure.addAttachment("backup manifest (all stores)", "text/plain", run.manifest().toTable(), ".txt");
+        if (result.error() != null) {
+            fail("Corrupt backup: " + store.name() + ": " + result.error());
+        }
+        if (!result.failures().isEmpty()) {
+            fail(result.failures().stream().map(EvidenceAssembler::prefixed).collect(Collectors.joining("\n")));
+        }
+    }
+
+    private void restore(StorePlan store) {
+        RestoreOutcome outcome = run.restore(store.name()).orElseThrow(() -> new AssertionError(
+                "Restore failed: the drill stack did not start: " + run.stackFailure().map(Throwable::getMessage)
+                        .orElse("unknown")));
+        Allure.addAttachment(store.name() + " restore log (tail)", "text/plain", mask(outcome.logTail()), ".txt");
+        Allure.addAttachment(store.name() + " restore notes", "text/plain",
+                "restore time: " + outcome.elapsed().toMillis() + " ms\n" + String.join("\n", outcome.notes()),
+                ".txt");
+        if (!outcome.restored()) {
+            fail(outcome.failure());
+        }
+    }
+
+    private void completeness(StorePlan store) {
+        requireRestored(store.name());
+        List<CheckOutcome> outcomes = run.completeness(store.name());
+        Allure.addAttachment(store.name() + " completeness", "text/plain", outcomes.stream()
+                .map(o -> o.verdict() + "  " + o.name() + "  backup " + o.expected() + ", restored " + o.actual())
+                .collect(Collectors.joining("\n")), ".txt");
+        List<String> problems = outcomes.stream().filter(o -> o.verdict() != Verdict.PASS)
+                .map(o -> o.verdict() == Verdict.FAIL ? o.message() : "Data loss: " + o.name() + ": could not be "
+                        + "measured: " + o.message()).toList();
+        if (outcomes.isEmpty()) {
+            fail("Data loss: the backup of " + store.name() + " lists nothing to compare (no table, collection or "
+                    + "bucket); completeness cannot be shown");
+        }
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+    }
+
+    private void check(CheckPlan check) {
+        requireRestored(check.store());
+        CheckOutcome outcome = run.check(check);
+        Allure.addAttachment("query and result", "text/plain", mask("query: " + outcome.query() + "\nexpected: "
+                + outcome.expected() + "\nactual: " + outcome.actual() + "\n" + outcome.message()), ".txt");
+        if (outcome.verdict() != Verdict.PASS) {
+            fail("Check failure: " + check.name() + ": " + outcome.message());
+        }
+    }
+
+    private void journeyStep(int number) {
+        run.plan().stores().forEach(store -> requireRestored(store.name()));
+        JourneyStep step = run.journey().steps().get(number - 1);
+        step.exchanges().forEach(exchange -> Allure.addAttachment(exchange.method() + " " + exchange.url(),
+                "text/plain", mask(exchange.toString()), ".txt"));
+        if (step.verdict() == Verdict.SKIPPED) {
+            Assumptions.abort("not run: " + step.message());
+        }
+        if (step.verdict() != Verdict.PASS) {
+            fail("Journey failure: step " + number + " (" + step.name() + "): " + step.message());
+        }
+    }
+
+    /** A phase that needs a restored store reports why it could not run, instead of a confusing error. */
+    private void requireRestored(String store) {
+        RestoreOutcome outcome = run.restore(store).orElse(null);
+        if (outcome == null || !outcome.restored()) {
+            fail("Restore failed: " + store + " was not restored, so this cannot be verified"
+                    + (outcome == null ? "" : ": " + outcome.failure()));
+        }
+    }
+
+    private String mask(String text) {
+        dev.restoredrill.evidence.SecretMasker masker = new dev.restoredrill.evidence.SecretMasker();
+        run.secrets().forEach(masker::register);
+        return masker.mask(text);
+    }
+}
