@@ -109,7 +109,7 @@ class DatasetTest {
         Instant backup = Timeline.backupInstant(AS_OF);
 
         assertThat(newest.getString("user").getValue()).isEqualTo(chat.userId(0).toHexString());
-        assertThat(Instant.ofEpochMilli(newestUpdate)).isBefore(backup).isAfter(backup.minusSeconds(24 * 3600)) // a 2 MB set has ~70 conversations over 60 days;
+        assertThat(Instant.ofEpochMilli(newestUpdate)).isBefore(backup).isAfter(backup.minusSeconds(24 * 3600)); // a 2 MB set has ~70 conversations over 60 days
         for (long i = 0; i < last; i++) {
             assertThat(chat.thread(i).conversation().getDateTime("updatedAt").getValue()).isLessThan(newestUpdate);
         }
