@@ -1,0 +1,37 @@
+package dev.restoredrill.mongoarchive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class Crc64EcmaTest {
+
+    /** The catalogued check value of CRC-64/XZ, the same algorithm as Go's crc64 with the ECMA table. */
+    @Test
+    void matchesTheCatalogueCheckValue() {
+        assertThat(Crc64Ecma.checksum("123456789".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(0x995DC9BBDF1939FAL);
+    }
+
+    /** Reference value from `printf 'hello world' | xz --check=crc64 | xz -lvv -` (CheckVal column). */
+    @Test
+    void matchesXzOnHelloWorld() {
+        assertThat(Crc64Ecma.checksum("hello world".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(0x53037ECDEF2352DAL);
+    }
+
+    @Test
+    void emptyInputIsZeroAsInEmptyNamespaces() {
+        assertThat(new Crc64Ecma().getValue()).isZero();
+    }
+
+    @Test
+    void incrementalUpdatesEqualOneShot() {
+        byte[] data = "document one|document two".getBytes(StandardCharsets.US_ASCII);
+        Crc64Ecma crc = new Crc64Ecma();
+        crc.update(data, 0, 12);
+        crc.update(data, 12, data.length - 12);
+        assertThat(crc.getValue()).isEqualTo(Crc64Ecma.checksum(data));
+    }
+}
