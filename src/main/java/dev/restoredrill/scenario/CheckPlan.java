@@ -1,0 +1,30 @@
+package dev.restoredrill.scenario;
+
+/**
+ * One check of the restored data: it measures one value in one store and compares it with its
+ * {@link Expectation}. Each check is its own test in the drill, so one failure hides no other.
+ *
+ * <p>What each kind measures:
+ * <ul>
+ *   <li>{@link SqlCheck}, {@link ClickHouseCheck}: the first column of the query's first row, a number
+ *       or (for {@code newest within}) a timestamp; a query returning no rows fails the check.</li>
+ *   <li>{@link MongoCheck}: the number of documents matching the filter, or the newest value of its
+ *       field for {@code newest within}; {@code == backup} compares with the archive's count.</li>
+ *   <li>{@link S3Check}: the number of objects under the prefix, or the newest last-modified time.</li>
+ * </ul>
+ */
+public sealed interface CheckPlan permits SqlCheck, MongoCheck, ClickHouseCheck, S3Check {
+
+    /** Unique within the scenario; the test's name in the report. */
+    String name();
+
+    /** The name of the store the check runs against, e.g. {@code postgres}. */
+    String store();
+
+    Severity severity();
+
+    Expectation expectation();
+
+    /** A one-line account for reports, e.g. {@code postgres litellm: >= 1}. Never holds secrets. */
+    String describe();
+}

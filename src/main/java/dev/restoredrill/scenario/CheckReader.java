@@ -1,0 +1,139 @@
+package dev.restoredrill.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bson.BsonDocument;
+import org.bson.json.JsonParseException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the scenario's {@code checks} list. A check's {@code store} decides its kind and so which
+ * fields it may have: a postgres check has {@code sql}, a mongodb check a {@code collection}, and so on.
+ */
+final class CheckReader {
+
+    private static final List<String> COMMON_FIELDS = List.of("name", "store", "severity", "expect");
+    private static final Map<String, List<String>> FIELDS_BY_STORE = Map.of(
+            KnownStore.POSTGRES.storeName(), List.of("database", "sql"),
+            KnownStore.CLICKHOUSE.storeName(), List.of("database", "sql"),
+            KnownStore.MONGODB.storeName(), List.of("database", "collection", "filter", "field"),
+            KnownStore.MINIO.storeName(), List.of("bucket", "prefix"));
+    private static final List<String> SEVERITIES =
+            Stream.of(Severity.values()).map(Severity::label).toList();
+    /** Checks only read: the first word of their query. */
+    private static final Pattern READ_ONLY_QUERY = Pattern.compile("(?is)\\s*(select|with)\\b.*");
+
+    private final YamlMapping scenario;
+    private final List<StorePlan> stores;
+
+    CheckReader(YamlMapping scenario, List<StorePlan> stores) {
+        this.scenario = scenario;
+        this.stores = stores;
+    }
+
+    List<CheckPlan> read() {
+        List<Node> items = scenario.list("checks", "checks");
+        List<CheckPlan> checks = new ArrayList<>();
+        Map<String, Node> names = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            YamlMapping check = YamlMapping.of(scenario.source(), items.get(i), "checks[" + i + "]",
+                    "'name', 'store', 'expect' and the store's fields");
+            String store = store(check);
+            List<String> fields = Stream.concat(COMMON_FIELDS.stream(), FIELDS_BY_STORE.get(store).stream()).toList();
+            check.allowOnly(fields);
+            String name = check.text("name", "a name for the check, unique in the scenario");
+            Node first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), check.value("name").orElseThrow());
+            if (first != null) {
+                throw check.invalid("name", "duplicate check name '" + name + "' (first used at line "
+                        + (first.getStartMark().getLine() + 1) + "); each check needs its own name, the report "
+                        + "lists checks by name.");
+            }
+            checks.add(check(check, store, name));
+        }
+        return checks;
+    }
+
+    /** The target store: known, and restored by this drill. */
+    private String store(YamlMapping check) {
+        List<String> restored = stores.stream().map(StorePlan::name).toList();
+        String store = check.parsed("store", "the store the check runs against, one of " + String.join(", ", restored),
+                PlanReader.oneOf(KnownStore.names(), "a store name"));
+        if (!restored.contains(store)) {
+            throw check.invalid("store", "the drill does not restore '" + store + "' (stores: "
+                    + String.join(", ", restored) + "); add it to 'stores' or drop this check.");
+        }
+        return store;
+    }
+
+    private CheckPlan check(YamlMapping check, String store, String name) {
+        Severity severity = check.optionalParsed("severity", PlanReader.oneOf(SEVERITIES, "a severity"))
+                .map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT)))
+                .orElse(Severity.NORMAL);
+        Expectation expectation = check.parsed("expect", Expectation.FORMS, Expectation::parse);
+        if (expectation instanceof Expectation.EqualsBackup && !store.equals(KnownStore.MONGODB.storeName())) {
+            throw check.invalid("expect", "'== backup' compares with the backup's own count, which only mongodb "
+                    + "checks have (the archive counts documents per collection); compare with a number here, "
+                    + "e.g. '>= 1'.");
+        }
+        return switch (store) {
+            case "postgres" -> new SqlCheck(name, severity,
+                    check.text("database", "the Postgres database to query, e.g. 'litellm'"),
+                    query(check), expectation);
+            case "clickhouse" -> new ClickHouseCheck(name, severity,
+                    check.optionalText("database").orElse(ClickHouseCheck.DEFAULT_DATABASE),
+                    query(check), expectation);
+            case "mongodb" -> mongoCheck(check, name, severity, expectation);
+            default -> new S3Check(name, severity,
+                    check.text("bucket", "the bucket to list, e.g. 'langfuse'"),
+                    check.optionalText("prefix").orElse(""), expectation);
+        };
+    }
+
+    private static String query(YamlMapping check) {
+        return check.parsed("sql", "a query whose first row's first column is the value to check", sql -> {
+            String statement = sql.replaceAll("[;\\s]+$", "");
+            if (!READ_ONLY_QUERY.matcher(statement).matches() || statement.contains(";")) {
+                throw new IllegalArgumentException("expected one read-only query starting with SELECT or WITH "
+                        + "(a check must never change the restored data)");
+            }
+            return statement;
+        });
+    }
+
+    private static MongoCheck mongoCheck(YamlMapping check, String name, Severity severity, Expectation expectation) {
+        String filter = check.optionalParsed("filter", CheckReader::jsonDocument).orElse(MongoCheck.MATCH_ALL);
+        boolean newest = expectation instanceof Expectation.FreshWithin;
+        Optional<String> field = check.optionalText("field");
+        if (newest && field.isEmpty()) {
+            throw check.missing("field", "the field whose newest value is measured by 'newest within', e.g. 'createdAt'");
+        }
+        if (!newest && field.isPresent()) {
+            throw check.invalid("field", "is only used with 'newest within <duration> of the backup date'; "
+                    + "this check counts documents. Remove it or change 'expect'.");
+        }
+        if (expectation instanceof Expectation.EqualsBackup && !MongoCheck.MATCH_ALL.equals(filter.replace(" ", ""))) {
+            throw check.invalid("filter", "cannot be combined with '== backup', which compares the whole collection "
+                    + "with the archive's count; remove the filter or compare with a number.");
+        }
+        return new MongoCheck(name, severity,
+                check.text("database", "the MongoDB database, e.g. 'LibreChat'"),
+                check.text("collection", "the collection to count, e.g. 'messages'"),
+                filter, field, expectation);
+    }
+
+    private static String jsonDocument(String json) {
+        try {
+            BsonDocument.parse(json);
+            return json;
+        } catch (JsonParseException | org.bson.BsonInvalidOperationException notJson) {
+            throw new IllegalArgumentException("expected a MongoDB query document in JSON, e.g. "
+                    + "'{\"role\": \"ADMIN\"}' (" + notJson.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.restoredrill.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated, immutable drill: everything the pipeline needs, nothing it has to look up again.
+ *
+ * @param name        short kebab-case name, e.g. {@code quarterly}; used in report and project names
+ * @param description one paragraph for the report; may be empty
+ * @param file        the scenario file the plan was loaded from
+ * @param stores      the stores to restore, in scenario order, each named once
+ * @param journey     the app journey, absent when the scenario has none
+ * @param checks      the checks, in scenario order, names unique, each targeting one of {@code stores}
+ */
+public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
+                        List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
+                        List<CheckPlan> checks, ReportPlan report) {
+
+    public DrillPlan {
+        Plans.requireText(name, "name");
+        Plans.requireNonNull(description, "description");
+        Plans.requireNonNull(file, "file");
+        Plans.requireNonNull(backups, "backups");
+        stores = List.copyOf(stores);
+        if (stores.isEmpty()) {
+            throw new IllegalArgumentException("a drill restores at least one store");
+        }
+        Plans.requireNonNull(stack, "stack");
+        Plans.requireNonNull(journey, "journey");
+        checks = List.copyOf(checks);
+        Plans.requireNonNull(report, "report");
+        for (CheckPlan check : checks) {
+            if (stores.stream().noneMatch(store -> store.name().equals(check.store()))) {
+                throw new IllegalArgumentException("check '" + check.name() + "' targets store '"
+                        + check.store() + "', which the drill does not restore");
+            }
+        }
+    }
+
+    public Optional<StorePlan> store(String storeName) {
+        return stores.stream().filter(store -> store.name().equals(storeName)).findFirst();
+    }
+
+    /** The checks that run against one store, in scenario order. */
+    public List<CheckPlan> checksFor(String storeName) {
+        return checks.stream().filter(check -> check.store().equals(storeName)).toList();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.restoredrill.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads a scenario's node graph into a {@link DrillPlan}, section by section. Every YAML key is the
+ * plan record's component in snake_case ({@code file_pattern} → {@code filePattern}); checks are read
+ * by {@link CheckReader}.
+ */
+final class PlanReader {
+
+    private static final List<String> ROOT_FIELDS =
+            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report");
+    private static final List<String> STORE_FIELDS =
+            List.of("name", "kind", "file_pattern", "rpo", "service", "volume");
+    private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
+    private static final List<String> JOURNEY_FIELDS = List.of("base_service", "email_env", "password_env",
+            "endpoint", "model", "prompt", "answer_timeout");
+    private static final List<String> REPORT_FIELDS = List.of("directory", "title");
+
+    private static final Pattern KEBAB_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Compose service and volume names. */
+    private static final Pattern COMPOSE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9][A-Za-z0-9._/:@-]*");
+
+    private final ScenarioSource source;
+    private final Map<String, String> overrides;
+
+    /**
+     * @param overrides system-property style settings that win over the file: {@code drill.backups},
+     *                  {@code drill.reference}
+     */
+    PlanReader(ScenarioSource source, Map<String, String> overrides) {
+        this.source = source;
+        this.overrides = overrides;
+    }
+
+    DrillPlan read(Node root) {
+        YamlMapping scenario = YamlMapping.of(source, root, "", "at least 'name' and 'stores'").allowOnly(ROOT_FIELDS);
+        String name = scenario.parsed("name", "the drill's short name, e.g. 'quarterly'",
+                matching(KEBAB_NAME, "a short kebab-case name like 'quarterly' or 'nightly-critical'"));
+        String description = scenario.optionalText("description").orElse("");
+        List<StorePlan> stores = stores(scenario);
+        List<CheckPlan> checks = new CheckReader(scenario, stores).read();
+        return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
+                journey(scenario), checks, report(scenario, name));
+    }
+
+    private BackupSourcePlan backups(YamlMapping scenario) {
+        String fromFile = scenario.mapping("backups", "'directory'")
+                .map(backups -> backups.allowOnly(List.of("directory")))
+                .flatMap(backups -> backups.optionalText("directory"))
+                .orElse(BackupSourcePlan.DEFAULT_DIRECTORY);
+        String override = overrides.get(BackupSourcePlan.OVERRIDE_PROPERTY);
+        return new BackupSourcePlan(override == null || override.isBlank() ? fromFile : override);
+    }
+
+    private List<StorePlan> stores(YamlMapping scenario) {
+        List<Node> items = scenario.list("stores", "store names or store mappings");
+        if (items.isEmpty()) {
+            throw scenario.missing("stores", "a list of the stores to restore, from " + String.join(", ", KnownStore.names()));
+        }
+        List<StorePlan> stores = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "stores[" + i + "]";
+            StorePlan store = store(items.get(i), path);
+            Node first = seen.putIfAbsent(store.name(), items.get(i));
+            if (first != null) {
+                throw source.error(items.get(i), path, "store '" + store.name() + "' is listed twice (first at line "
+                        + (first.getStartMark().getLine() + 1) + "); keep one.");
+            }
+            stores.add(store);
+        }
+        return stores;
+    }
+
+    /** A store is either its bare name (all defaults) or a mapping that overrides some of them. */
+    private StorePlan store(Node item, String path) {
+        if (item instanceof ScalarNode && !ScenarioSource.isNull(item)) {
+            String name = ((ScalarNode) item).getValue().strip();
+            return StorePlan.defaultsFor(knownStore(name, item, path));
+        }
+        YamlMapping store = YamlMapping.of(source, item, path, "the store's 'name' and optional overrides")
+                .allowOnly(STORE_FIELDS);
+        KnownStore known = knownStore(store.text("name", "one of " + String.join(", ", KnownStore.names())),
+                store.value("name").orElseThrow(), store.fieldPath("name"));
+        String kind = store.optionalParsed("kind", oneOf(known.kinds(),
+                "a backup kind " + known.storeName() + " can be restored from")).orElse(known.defaultKind());
+        String filePattern = store.optionalParsed("file_pattern", PlanReader::filePattern)
+                .orElse(known.defaultFilePattern());
+        Duration rpo = store.optionalParsed("rpo", PlanReader::positiveDuration).orElse(known.defaultRpo());
+        String service = store.optionalParsed("service", matching(COMPOSE_NAME, "a compose service name"))
+                .orElse(known.defaultService());
+        String volume = store.optionalParsed("volume", matching(COMPOSE_NAME, "a compose volume name"))
+                .orElse(known.defaultVolume());
+        return new StorePlan(known.storeName(), kind, filePattern, rpo, service, volume);
+    }
+
+    private KnownStore knownStore(String name, Node where, String field) {
+        return KnownStore.byName(name).orElseThrow(() -> source.error(where, field, "expected one of "
+                + String.join(", ", KnownStore.names()) + ", found " + ScenarioSource.found(where) + "."
+                + Suggestions.didYouMean(name, KnownStore.names())));
+    }
+
+    private StackPlan stack(YamlMapping scenario) {
+        Optional<YamlMapping> stack = scenario.mapping("stack", "'compose_files', 'images', 'startup_timeout'")
+                .map(section -> section.allowOnly(STACK_FIELDS));
+        List<String> composeFiles = stack.flatMap(s -> s.optionalTextList("compose_files", "compose file paths"))
+                .orElse(StackPlan.DEFAULT_COMPOSE_FILES);
+        if (composeFiles.isEmpty()) {
+            throw stack.orElseThrow().invalid("compose_files", "expected at least one compose file, found an empty "
+                    + "list. Leave the field out for the defaults: " + String.join(", ", StackPlan.DEFAULT_COMPOSE_FILES) + ".");
+        }
+        Map<String, String> images = stack.flatMap(s -> s.mapping("images", "service: image lines"))
+                .map(section -> section.textEntries(matching(IMAGE, "an image reference like 'name:tag'")))
+                .orElse(Map.of());
+        Duration startupTimeout = stack.flatMap(s -> s.optionalParsed("startup_timeout", PlanReader::positiveDuration))
+                .orElse(StackPlan.DEFAULT_STARTUP_TIMEOUT);
+        StackPlan plan = new StackPlan(composeFiles, new LinkedHashMap<>(images), startupTimeout);
+        return Boolean.parseBoolean(overrides.get(StackPlan.REFERENCE_PROPERTY)) ? plan.withReferenceOverride() : plan;
+    }
+
+    private Optional<JourneyPlan> journey(YamlMapping scenario) {
+        return scenario.mapping("journey", "'endpoint', 'model' and optional settings")
+                .map(section -> section.allowOnly(JOURNEY_FIELDS))
+                .map(journey -> new JourneyPlan(
+                        journey.optionalParsed("base_service", matching(COMPOSE_NAME, "a compose service name"))
+                                .orElse(JourneyPlan.DEFAULT_BASE_SERVICE),
+                        environmentVariable(journey, "email_env", JourneyPlan.DEFAULT_EMAIL_ENV),
+                        environmentVariable(journey, "password_env", JourneyPlan.DEFAULT_PASSWORD_ENV),
+                        journey.text("endpoint", "the chat endpoint's name as the app lists it, e.g. 'LiteLLM'"),
+                        journey.text("model", "the model to chat with, e.g. 'gpt-4o-mini'"),
+                        journey.optionalText("prompt").orElse(JourneyPlan.DEFAULT_PROMPT),
+                        journey.optionalParsed("answer_timeout", PlanReader::positiveDuration)
+                                .orElse(JourneyPlan.DEFAULT_ANSWER_TIMEOUT)));
+    }
+
+    /**
+     * The NAME of an environment variable. Someone who writes the credential itself here must not see it
+     * echoed in the error (nor in CI logs), so this error shows no value.
+     */
+    private String environmentVariable(YamlMapping section, String key, String defaultName) {
+        Optional<Node> value = section.value(key);
+        if (value.isEmpty()) {
+            return defaultName;
+        }
+        String name = section.textOf(value.get(), section.fieldPath(key));
+        if (!ENV_NAME.matcher(name).matches()) {
+            throw section.invalid(key, "expected the NAME of an environment variable (capitals, digits and '_', e.g. "
+                    + defaultName + "), found a value that is not one (not shown: it may be the secret itself). "
+                    + "Export the credential in a variable and name the variable here.");
+        }
+        return name;
+    }
+
+    private ReportPlan report(YamlMapping scenario, String drillName) {
+        Optional<YamlMapping> report = scenario.mapping("report", "'directory', 'title'")
+                .map(section -> section.allowOnly(REPORT_FIELDS));
+        return new ReportPlan(
+                report.flatMap(r -> r.optionalText("directory")).orElse(ReportPlan.DEFAULT_DIRECTORY),
+                report.flatMap(r -> r.optionalText("title")).orElse(ReportPlan.defaultTitle(drillName)));
+    }
+
+    static Duration positiveDuration(String text) {
+        Duration duration = Durations.parse(text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("expected a duration longer than zero");
+        }
+        return duration;
+    }
+
+    private static String filePattern(String text) {
+        if (!text.contains(StorePlan.DATE_PLACEHOLDER) || text.contains("/")) {
+            throw new IllegalArgumentException("expected a file name containing " + StorePlan.DATE_PLACEHOLDER
+                    + " where the backup's date (YYYY-MM-DD) goes, e.g. 'pg_{date}.sql.gz'");
+        }
+        return text;
+    }
+
+    static Function<String, String> matching(Pattern pattern, String expected) {
+        return text -> {
+            if (!pattern.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected " + expected);
+            }
+            return text;
+        };
+    }
+
+    static Function<String, String> oneOf(List<String> allowed, String what) {
+        return text -> {
+            if (!allowed.contains(text)) {
+                throw new InvalidValue("expected " + what + ": one of " + String.join(", ", allowed),
+                        Suggestions.didYouMean(text, allowed));
+            }
+            return text;
+        };
+    }
+}

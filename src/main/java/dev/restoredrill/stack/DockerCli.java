@@ -1,0 +1,105 @@
+package dev.restoredrill.stack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the local {@code docker} CLI: the same client an operator uses, so streaming {@code docker exec -i}
+ * behaves exactly like the runbook's {@code gunzip < f | docker compose exec -T postgres psql}.
+ */
+public final class DockerCli {
+
+    /** What a short command printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private DockerCli() {
+    }
+
+    /** Runs a short command whose output fits in memory (listings, inspect, version). */
+    public static Result run(Duration timeout, String... args) {
+        return run(timeout, Map.of(), List.of(args));
+    }
+
+    public static Result run(Duration timeout, Map<String, String> env, List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = stream(timeout, env, args, null, out, err);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Like {@link #run} but fails with the command's stderr when it does not exit 0. */
+    public static String require(Duration timeout, String... args) {
+        Result result = run(timeout, args);
+        if (!result.ok()) {
+            throw new IllegalStateException("`docker " + String.join(" ", args) + "` exited " + result.exitCode()
+                    + ": " + result.stderr().strip());
+        }
+        return result.stdout();
+    }
+
+    /**
+     * Runs {@code docker ARGS}, streaming stdin from {@code in} (may be null) and stdout/stderr into the given
+     * sinks as they arrive, so nothing is held in memory whatever the size of the data.
+     */
+    public static int stream(Duration timeout, Map<String, String> env, List<String> args,
+                             InputStream in, OutputStream out, OutputStream err) {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add("docker");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        if (in == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        try {
+            Process process = builder.start();
+            CompletableFuture<Void> stdout = pump(process.getInputStream(), out);
+            CompletableFuture<Void> stderr = pump(process.getErrorStream(), err);
+            if (in != null) {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    in.transferTo(stdin);
+                } catch (IOException e) {
+                    // The process ended early (e.g. psql stopped on an error): its exit code and stderr say why.
+                }
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("`docker " + String.join(" ", args) + "` did not finish within "
+                        + timeout.toSeconds() + " s and was stopped");
+            }
+            stdout.join();
+            stderr.join();
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run the docker CLI (is docker.io installed? `bash .ci/run` "
+                    + "installs it): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running docker " + args.get(0), e);
+        }
+    }
+
+    private static CompletableFuture<Void> pump(InputStream from, OutputStream to) {
+        return CompletableFuture.runAsync(() -> {
+            try (from) {
+                from.transferTo(to == null ? OutputStream.nullOutputStream() : to);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

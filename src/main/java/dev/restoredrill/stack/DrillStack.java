@@ -1,0 +1,293 @@
+package dev.restoredrill.stack;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.ComposeContainer;
+import org.testcontainers.containers.SocatContainer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A drill's parallel stack: the platform's compose file plus the drill's overrides, run by Testcontainers'
+ * {@link ComposeContainer} under a project name of its own ({@code drill-<date>-<random>}), so every volume is
+ * new and production's containers, volumes, networks and host ports are never touched.
+ *
+ * <p>Lifecycle: {@link #create} (nothing runs yet; volumes may be prepared for snapshot restores), {@link #start},
+ * then {@link #close}, which removes everything the drill created, also on failure and on Ctrl-C (a shutdown
+ * hook). Services are reached through Testcontainers' socat ambassador on ephemeral host ports, one per service,
+ * so a service that dies fails only its own store.
+ */
+public final class DrillStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrillStack.class);
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
+
+    private final DrillId id;
+    private final Path composeFile;
+    private final ComposeContainer compose;
+    private final Map<String, String> env;
+    private final StackDefinition definition;
+    private final Map<String, SocatContainer> ambassadors = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private DrillStack(DrillId id, Path composeFile, ComposeContainer compose, Map<String, String> env,
+                       StackDefinition definition) {
+        this.id = id;
+        this.composeFile = composeFile;
+        this.compose = compose;
+        this.env = env;
+        this.definition = definition;
+        this.shutdownHook = new Thread(this::closeQuietly, "drill-stack-teardown-" + id);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Prepares a stack: renders the compose files into one, picks the project name and checks that nothing of
+     * that project exists yet. Starts nothing.
+     */
+    public static DrillStack create(StackDefinition definition, DrillCredentials credentials, Clock clock) {
+        DockerEngine.requireReachable();
+        String prefix = "drill-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
+        Path rendered = ComposeRenderer.render(definition.composeFiles(), prefix + "render",
+                credentials.toEnvironment(), definition.workDir().resolve("compose.drill.yml"));
+        ComposeContainer compose = new ComposeContainer(prefix, List.of(rendered.toFile()))
+                .withServices(definition.services().toArray(String[]::new))
+                .withRemoveVolumes(true)
+                .withStartupTimeout(definition.startupTimeout());
+        DrillId id = new DrillId(projectOf(compose));
+        String text = nameProject(rendered, id);
+        refuseExistingVolumes(id);
+        Map<String, String> env = StackEnvironment.forDrill(id, credentials, text, System.getenv());
+        compose.withEnv(env);
+        LOG.info("drill stack {}: {} compose file(s) rendered into {}", id, definition.composeFiles().size(),
+                rendered);
+        return new DrillStack(id, rendered, compose, env, definition);
+    }
+
+    public DrillId id() {
+        return id;
+    }
+
+    public Path composeFile() {
+        return composeFile;
+    }
+
+    /** The compose project's name for a volume declared as {@code logicalName} (e.g. clickhouse-data). */
+    public String volumeName(String logicalName) {
+        return id.value() + "_" + logicalName;
+    }
+
+    /**
+     * Creates a volume of this project before its service first starts (for snapshot restores), labelled as
+     * compose labels its own so that compose adopts it and {@code down -v} removes it.
+     */
+    public String prepareVolume(String logicalName) {
+        String name = volumeName(logicalName);
+        DockerCli.require(CLI_TIMEOUT, "volume", "create",
+                "--label", DrillLabels.COMPOSE_PROJECT + "=" + id.value(),
+                "--label", "com.docker.compose.volume=" + logicalName,
+                "--label", DrillLabels.DRILL + "=" + id.value(),
+                name);
+        return name;
+    }
+
+    /** Runs {@code docker compose up} for the stack's services; health is awaited per service. */
+    public void start() {
+        long started = System.nanoTime();
+        compose.start();
+        LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Waits until the service's container reports healthy (or runs, if its image has no healthcheck). A container
+     * that exits or stays unhealthy fails with the tail of its log.
+     */
+    public void awaitHealthy(String service, Duration timeout) {
+        try {
+            Awaitility.await("service " + service + " healthy")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsMatching(e -> e instanceof IllegalStateException
+                            && e.getMessage() != null && e.getMessage().startsWith("no container"))
+                    .until(() -> {
+                        String state = state(service);
+                        if (state.startsWith("exited") || state.startsWith("dead")) {
+                            throw failure(service, "its container " + state.split(" ")[0] + " before it became "
+                                    + "healthy");
+                        }
+                        return state.equals("running healthy") || state.equals("running");
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw failure(service, "it was not healthy within " + timeout.toSeconds() + " s (state: "
+                    + safeState(service) + ")");
+        }
+    }
+
+    /** The container's status and health, e.g. {@code running healthy} or {@code exited}. */
+    public String state(String service) {
+        String containerId = containerId(service);
+        return DockerCli.require(CLI_TIMEOUT, "inspect", "--format",
+                "{{.State.Status}}{{if .State.Health}} {{.State.Health.Status}}{{end}}", containerId).strip();
+    }
+
+    private String safeState(String service) {
+        try {
+            return state(service);
+        } catch (RuntimeException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
+    private ServiceFailedException failure(String service, String why) {
+        String tail = logTail(service, 40);
+        return new ServiceFailedException(service, "service '" + service + "' of drill " + id + " failed: " + why
+                + ". See the attached log tail; check its image and its restored volume.", tail);
+    }
+
+    /** The id of the service's (first) container, including a stopped one. */
+    public String containerId(String service) {
+        String ids = DockerCli.require(CLI_TIMEOUT, "ps", "-aq",
+                "--filter", "label=" + DrillLabels.COMPOSE_PROJECT + "=" + id.value(),
+                "--filter", "label=com.docker.compose.service=" + service).strip();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no container for service '" + service + "' in drill " + id);
+        }
+        return ids.lines().findFirst().orElseThrow();
+    }
+
+    /** The last lines of the service's log (stdout and stderr), for evidence of a failure. */
+    public String logTail(String service, int lines) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DockerCli.stream(CLI_TIMEOUT, Map.of(), List.of("logs", "--tail", String.valueOf(lines),
+                    containerId(service)), null, out, out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Where the harness reaches {@code port} of {@code service}: a socat ambassador of Testcontainers on the
+     * drill's network, mapped to an ephemeral host port and labelled with the drill's id.
+     */
+    public ServiceEndpoint endpoint(String service, int port) {
+        SocatContainer ambassador = ambassadors.computeIfAbsent(service + ":" + port, key -> {
+            SocatContainer socat = new SocatContainer()
+                    .withTarget(port, service)
+                    .withNetworkMode(id.value() + "_default")
+                    .withLabel(DrillLabels.DRILL, id.value())
+                    .withLabel(DrillLabels.OWNER_PID, String.valueOf(ProcessHandle.current().pid()));
+            socat.start();
+            return socat;
+        });
+        return new ServiceEndpoint(ambassador.getHost(), ambassador.getMappedPort(port));
+    }
+
+    /** {@code docker exec -i} into the service's container, streaming both ways; returns the exit code. */
+    public int exec(String service, List<String> command, InputStream stdin, OutputStream stdout,
+                    OutputStream stderr, Duration timeout) {
+        List<String> args = new ArrayList<>(List.of("exec", "-i", containerId(service)));
+        args.addAll(command);
+        return DockerCli.stream(timeout, Map.of(), args, stdin, stdout, stderr);
+    }
+
+    public void stopService(String service) {
+        composeCommand("stop", service);
+    }
+
+    public void startService(String service) {
+        composeCommand("start", service);
+    }
+
+    private void composeCommand(String... command) {
+        List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f", composeFile.toString()));
+        args.addAll(List.of(command));
+        DockerCli.Result result = DockerCli.run(CLI_TIMEOUT, env, args);
+        if (!result.ok()) {
+            throw new IllegalStateException("`docker compose " + String.join(" ", command) + "` failed for drill "
+                    + id + ": " + result.stderr().strip());
+        }
+    }
+
+    /** Removes everything the drill created: ambassadors, containers, volumes, network. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ambassadors.values().forEach(SocatContainer::stop);
+        try {
+            compose.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("drill stack {}: compose down failed ({}); removing by label", id, e.getMessage());
+        }
+        LeftoverReaper.removeDrill(id.value());
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself during Ctrl-C: nothing to unregister.
+        }
+        LOG.info("drill stack {}: torn down", id);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("drill stack " + id + ": teardown failed: " + e.getMessage()
+                    + "; the next drill removes what is left by label " + DrillLabels.DRILL);
+        }
+    }
+
+    private static void refuseExistingVolumes(DrillId id) {
+        String existing = DockerCli.require(CLI_TIMEOUT, "volume", "ls", "-q",
+                "--filter", "label=" + DrillLabels.COMPOSE_PROJECT + "=" + id.value()).strip();
+        if (!existing.isEmpty()) {
+            throw new IllegalStateException("refusing to start drill " + id + ": volumes of that project already "
+                    + "exist (" + existing.replace('\n', ' ') + "); a drill only ever restores into new volumes");
+        }
+    }
+
+    /** Testcontainers appends a random suffix to the identifier and keeps the result private; read it once. */
+    private static String projectOf(ComposeContainer compose) {
+        try {
+            Field project = ComposeContainer.class.getDeclaredField("project");
+            project.setAccessible(true);
+            return (String) project.get(compose);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Testcontainers version hides the compose project name", e);
+        }
+    }
+
+    /** The platform file names its production project; the drill's file must name the drill's own. */
+    private static String nameProject(Path rendered, DrillId id) {
+        try {
+            String text = Files.readString(rendered).replaceFirst("(?m)^name: .*$", "name: " + id.value());
+            Files.writeString(rendered, text);
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
