@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Fills the source stack with a {@link Dataset}: first the base data, then, day by day, the items of
@@ -25,6 +29,11 @@ public final class SourceLoader implements AutoCloseable {
     private final MongoLoader mongo;
     private final ClickHouseLoader clickhouse;
     private final StoreContents.Tally tally = new StoreContents.Tally();
+    private final ExecutorService workers = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "source-loader");
+        t.setDaemon(true);
+        return t;
+    });
     private long conversations;
     private long spendLogs;
     private long traces;
@@ -104,11 +113,32 @@ public final class SourceLoader implements AutoCloseable {
         progress.phaseDone("clickhouse and s3: schema and bucket", migrations.size(), 0, since(started));
     }
 
-    /** Loads every growing stream's items that arrived before {@code cutoff}; returns what the stores now hold. */
+    /**
+     * Loads every growing stream's items that arrived before {@code cutoff}; returns what the stores
+     * now hold. The three stores load at once: each server works while the others' rows are generated.
+     */
     public StoreContents loadUntil(Instant cutoff) {
-        Timeline timeline = dataset.timeline();
+        List<Future<?>> loads = List.of(
+                workers.submit(() -> loadConversations(cutoff)),
+                workers.submit(() -> loadSpendLogs(cutoff)),
+                workers.submit(() -> loadTraces(cutoff)));
+        for (Future<?> load : loads) {
+            try {
+                load.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GenerateException("Interrupted while loading the source stack.", e);
+            } catch (ExecutionException e) {
+                loads.forEach(l -> l.cancel(true));
+                throw e.getCause() instanceof RuntimeException r ? r : new GenerateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return tally.snapshot();
+    }
+
+    private void loadConversations(Instant cutoff) {
         LibreChatData chat = dataset.libreChat();
-        long conversationsTo = timeline.countBefore(Seeds.Stream.CONVERSATION, chat.conversations(), cutoff);
+        long conversationsTo = dataset.timeline().countBefore(Seeds.Stream.CONVERSATION, chat.conversations(), cutoff);
         Instant started = Instant.now();
         MongoLoader.Batch convos = mongo.batch("conversations");
         MongoLoader.Batch messages = mongo.batch("messages");
@@ -122,20 +152,20 @@ public final class SourceLoader implements AutoCloseable {
         conversations = conversationsTo;
         progress.phaseDone("mongodb: conversations up to " + cutoff, finish(convos, messages, transactions),
                 bytesOf(convos, messages, transactions), since(started));
+    }
 
+    private void loadSpendLogs(Instant cutoff) {
         LiteLlmData gateway = dataset.liteLlm();
-        long spendTo = timeline.countBefore(Seeds.Stream.SPEND_LOG, gateway.spendLogs(), cutoff);
-        started = Instant.now();
+        long spendTo = dataset.timeline().countBefore(Seeds.Stream.SPEND_LOG, gateway.spendLogs(), cutoff);
+        Instant started = Instant.now();
         long bytes = postgres.copy(LiteLlmData.SPEND_LOGS, spendLogs, spendTo, gateway::spendLog);
         tally.postgres(LiteLlmData.SPEND_LOGS, spendTo - spendLogs);
         progress.phaseDone("postgres: spend logs up to " + cutoff, spendTo - spendLogs, bytes, since(started));
         spendLogs = spendTo;
-
-        loadTraces(timeline, cutoff);
-        return tally.snapshot();
     }
 
-    private void loadTraces(Timeline timeline, Instant cutoff) {
+    private void loadTraces(Instant cutoff) {
+        Timeline timeline = dataset.timeline();
         LangfuseData langfuse = dataset.langfuse();
         ObjectStoreLoader objects = objectStore();
         long tracesTo = timeline.countBefore(Seeds.Stream.TRACE, langfuse.traces(), cutoff);
@@ -203,6 +233,7 @@ public final class SourceLoader implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.shutdownNow();
         postgres.close();
         mongo.close();
     }

@@ -25,24 +25,24 @@ public record StoreContents(Map<String, Long> mongoDocuments, Map<String, Long> 
         private long objects;
         private long objectBytes;
 
-        void mongo(String namespace, long documents) {
+        synchronized void mongo(String namespace, long documents) {
             mongo.merge(namespace, documents, Long::sum);
         }
 
-        void postgres(CopyTable table, long rows) {
+        synchronized void postgres(CopyTable table, long rows) {
             postgres.merge(table.database() + "." + table.dumpName(), rows, Long::sum);
         }
 
-        void clickhouse(String table, long rows) {
+        synchronized void clickhouse(String table, long rows) {
             clickhouse.merge("default." + table, rows, Long::sum);
         }
 
-        void object(long bytes) {
+        synchronized void object(long bytes) {
             objects++;
             objectBytes += bytes;
         }
 
-        StoreContents snapshot() {
+        synchronized StoreContents snapshot() {
             return new StoreContents(mongo, postgres, clickhouse, objects, objectBytes);
         }
     }
