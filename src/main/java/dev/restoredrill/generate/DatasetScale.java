@@ -8,7 +8,7 @@ package dev.restoredrill.generate;
 public record DatasetScale(int users, int agents, int teams, int gatewayKeys, int langfuseOrgs,
                            long conversations, long spendLogs, long traces, long mediaObjects) {
 
-    // Average uncompressed bytes of one item, measured on generated data (see DatasetScaleTest).
+    // Average uncompressed bytes of one item, measured on generated data (DatasetTest checks the total).
     static final int THREAD_BYTES = 12_500;       // conversation + its messages + transactions
     static final int SPEND_LOG_BYTES = 1_300;
     static final int TRACE_BYTES = 7_000;         // trace + observations + scores + its S3 event

@@ -39,12 +39,14 @@ final class LangfuseData {
     private final DatasetScale scale;
     private final Timeline timeline;
     private final DrillCredentials credentials;
+    private final BcryptPool passwords;
 
     LangfuseData(DatasetSpec spec, Timeline timeline, DrillCredentials credentials) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;
         this.credentials = credentials;
+        this.passwords = new BcryptPool(seed);
     }
 
     int projects() {
@@ -91,7 +93,7 @@ final class LangfuseData {
         }
         if (table == USERS) {
             String email = index == 0 ? credentials.userEmail() : "user" + index + "@example.test";
-            String password = Hashes.bcrypt(index == 0 ? credentials.userPassword() : Text.alnum(r, 24), r);
+            String password = index == 0 ? Hashes.bcrypt(credentials.userPassword(), r) : passwords.pick(r);
             return TabSeparated.line(Text.cuid(r), index == 0 ? "Restore Drill" : "user" + index, email, at, password,
                     String.valueOf(index == 0), at, at);
         }

@@ -25,19 +25,19 @@ import org.bson.types.ObjectId;
 final class LibreChatData {
     static final String NO_PARENT = "00000000-0000-0000-0000-000000000000";
     private static final String[] MODELS = {"gpt-4o-mini", "gpt-4o", "claude-3-5-sonnet", "llama-3.1-70b"};
-    private static final int PASSWORD_POOL = 32;
 
     private final long seed;
     private final DatasetScale scale;
     private final Timeline timeline;
     private final DrillCredentials credentials;
-    private final String[] passwordPool = new String[PASSWORD_POOL];
+    private final BcryptPool passwords;
 
     LibreChatData(DatasetSpec spec, Timeline timeline, DrillCredentials credentials) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;
         this.credentials = credentials;
+        this.passwords = new BcryptPool(seed);
     }
 
     int users() {
@@ -57,7 +57,7 @@ final class LibreChatData {
         String name = drill ? "Restore Drill" : capitalise(Text.word(r)) + " " + capitalise(Text.word(r));
         String username = drill ? "restore-drill" : "user" + index;
         String email = drill ? credentials.userEmail() : "user" + index + "@example.test";
-        String password = drill ? Hashes.bcrypt(credentials.userPassword(), r) : pooledPasswordHash(r.nextInt(PASSWORD_POOL));
+        String password = drill ? Hashes.bcrypt(credentials.userPassword(), r) : passwords.pick(r);
         return new BsonDocument("_id", new BsonObjectId(id))
                 .append("name", new BsonString(name))
                 .append("username", new BsonString(username))
@@ -75,18 +75,6 @@ final class LibreChatData {
                 .append("createdAt", date(created))
                 .append("updatedAt", date(created.plusSeconds(r.nextInt(86_400))))
                 .append("__v", new BsonInt32(0));
-    }
-
-    /**
-     * bcrypt at cost 10 takes tens of milliseconds, and a large dataset has thousands of users whose
-     * passwords nobody will type: they share a pool of valid hashes of unknown random passwords.
-     */
-    private synchronized String pooledPasswordHash(int slot) {
-        if (passwordPool[slot] == null) {
-            SplittableRandom r = Seeds.random(seed, Seeds.Stream.USER, -1 - slot);
-            passwordPool[slot] = Hashes.bcrypt(Text.alnum(r, 24), r);
-        }
-        return passwordPool[slot];
     }
 
     int agents() {

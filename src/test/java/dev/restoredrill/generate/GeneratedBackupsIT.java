@@ -157,6 +157,43 @@ class GeneratedBackupsIT {
         }
     }
 
+    @Test
+    void clickhouseSnapshotStartsAndHoldsTheRowsThatWereLoaded() throws Exception {
+        BackupFile snapshot = set.newest(SourceStack.CLICKHOUSE).orElseThrow();
+        String volume = "restore-drill-generator-test-ch-" + System.nanoTime();
+        String label = ReferenceSourceStack.OWNER_KEY + "=generator-test";
+        docker(List.of("volume", "create", "--label", label, volume), null);
+        GenericContainer<?> clickhouse = null;
+        try {
+            Result extract = docker(List.of("run", "--rm", "--label", label, "-v", volume + ":/data",
+                    "-v", snapshot.path().getParent() + ":/in:ro", "restore-drill/tiny:bookworm",
+                    "tar", "xzf", "/in/" + snapshot.path().getFileName(), "-C", "/"), null);
+            assertThat(extract.exit).as(extract.err).isZero();
+            clickhouse = new GenericContainer<>(DockerImageName.parse("restore-drill/clickhouse:18.16"))
+                    .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
+                    .withExposedPorts(8123)
+                    .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(
+                            new com.github.dockerjava.api.model.Bind(volume, new com.github.dockerjava.api.model.Volume("/var/lib/clickhouse"))))
+                    .waitingFor(Wait.forHealthcheck());
+            clickhouse.start();
+            GenericContainer<?> started = clickhouse;
+            ClickHouseHttp http = new ClickHouseHttp(() -> new ServiceEndpoint(started.getHost(), started.getMappedPort(8123)), "default", "");
+
+            Map<String, Long> expected = snapshot.contents().clickhouseRows();
+            for (String table : List.of("traces", "observations", "scores", "schema_migrations")) {
+                assertThat(Long.parseLong(http.execute("SELECT count() FROM " + table).trim())).as(table)
+                        .isEqualTo(expected.get("default." + table)).isPositive();
+            }
+            assertThat(http.execute("SELECT version, dirty FROM schema_migrations ORDER BY sequence DESC LIMIT 1").trim())
+                    .isEqualTo(LangfuseData.CLICKHOUSE_MIGRATION_VERSION + "\t0");
+        } finally {
+            if (clickhouse != null) {
+                clickhouse.stop();
+            }
+            docker(List.of("volume", "rm", "-f", volume), null);
+        }
+    }
+
     private static long count(String database, String table) throws Exception {
         return Long.parseLong(psql(database, "SELECT count(*) FROM " + table));
     }
