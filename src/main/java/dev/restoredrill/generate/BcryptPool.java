@@ -1,0 +1,27 @@
+package dev.restoredrill.generate;
+
+import java.util.SplittableRandom;
+
+/**
+ * Valid bcrypt hashes (cost 10) of unknown random passwords, for the many accounts nobody signs in
+ * to: bcrypt at cost 10 takes tens of milliseconds, and a large dataset has thousands of accounts,
+ * so they share a small pool. Only the drill's own accounts get a hash of a known password.
+ */
+final class BcryptPool {
+    private static final int SIZE = 32;
+    private final long seed;
+    private final String[] hashes = new String[SIZE];
+
+    BcryptPool(long seed) {
+        this.seed = seed;
+    }
+
+    synchronized String pick(SplittableRandom r) {
+        int slot = r.nextInt(SIZE);
+        if (hashes[slot] == null) {
+            SplittableRandom own = Seeds.random(seed, Seeds.Stream.USER, -1 - slot);
+            hashes[slot] = Hashes.bcrypt(Text.alnum(own, 24), own);
+        }
+        return hashes[slot];
+    }
+}

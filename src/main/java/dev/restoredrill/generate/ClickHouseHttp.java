@@ -1,0 +1,78 @@
+package dev.restoredrill.generate;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/**
+ * ClickHouse over its HTTP interface ({@code POST /?query=...}), which every server from 18.x on
+ * speaks (clickhouse-jdbc does not work with 18.16). Inserts stream their body: the query names
+ * the table and format, the rows follow as the request body in chunks.
+ */
+final class ClickHouseHttp {
+    private final Supplier<ServiceEndpoint> endpoint;
+    private final String authorization;
+
+    /** The endpoint is asked for on every request: it may move when the service restarts. */
+    ClickHouseHttp(Supplier<ServiceEndpoint> endpoint, String user, String password) {
+        this.endpoint = endpoint;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a statement or small query and returns its answer as text. */
+    String execute(String sql) {
+        return post(sql, null);
+    }
+
+    /** The body writer of an insert: writes the rows, in the format the query names. */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Streams rows into {@code INSERT INTO <table> FORMAT TabSeparated}. */
+    void insertTabSeparated(String table, Body rows) {
+        post("INSERT INTO " + table + " FORMAT TabSeparated", rows);
+    }
+
+    private String post(String sql, Body body) {
+        HttpURLConnection http = null;
+        try {
+            URI uri = URI.create(endpoint.get().httpUrl() + "/?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+            http = (HttpURLConnection) uri.toURL().openConnection();
+            http.setRequestMethod("POST");
+            http.setRequestProperty("Authorization", authorization);
+            http.setDoOutput(true);
+            http.setChunkedStreamingMode(64 * 1024);
+            try (OutputStream out = new BufferedOutputStream(http.getOutputStream(), 256 * 1024)) {
+                if (body != null) {
+                    body.writeTo(out);
+                }
+            }
+            int status = http.getResponseCode();
+            InputStream answer = status == 200 ? http.getInputStream() : http.getErrorStream();
+            String text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new GenerateException("ClickHouse answered HTTP " + status + " to '" + abbreviate(sql) + "': " + abbreviate(text.trim()));
+            }
+            return text;
+        } catch (IOException e) {
+            throw new GenerateException("Could not reach ClickHouse's HTTP interface at " + endpoint.get() + " for '"
+                    + abbreviate(sql) + "': " + e.getMessage() + ". Is the clickhouse service running?", e);
+        } finally {
+            if (http != null) {
+                http.disconnect();
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.restoredrill.generate;
+
+/**
+ * The reference platform's data, generated item by item from a {@link DatasetSpec} and the drill's
+ * credentials: nothing is held in memory beyond the item at hand, so any size streams.
+ */
+public final class Dataset {
+    private final DatasetSpec spec;
+    private final Timeline timeline;
+    private final DrillCredentials credentials;
+    private final LibreChatData libreChat;
+    private final LiteLlmData liteLlm;
+    private final LangfuseData langfuse;
+
+    public Dataset(DatasetSpec spec, DrillCredentials credentials) {
+        this.spec = spec;
+        this.timeline = new Timeline(spec);
+        this.credentials = credentials;
+        this.libreChat = new LibreChatData(spec, timeline, credentials);
+        this.liteLlm = new LiteLlmData(spec, timeline, credentials);
+        this.langfuse = new LangfuseData(spec, timeline, credentials);
+    }
+
+    public DatasetSpec spec() {
+        return spec;
+    }
+
+    public DrillCredentials credentials() {
+        return credentials;
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    LibreChatData libreChat() {
+        return libreChat;
+    }
+
+    LiteLlmData liteLlm() {
+        return liteLlm;
+    }
+
+    LangfuseData langfuse() {
+        return langfuse;
+    }
+}

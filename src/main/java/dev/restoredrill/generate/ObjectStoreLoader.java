@@ -1,0 +1,41 @@
+package dev.restoredrill.generate;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Puts Langfuse's objects (events, media) into the source S3 store's {@code langfuse} bucket. */
+final class ObjectStoreLoader {
+    private final MinioClient client;
+
+    /** Path-style requests (the MinIO client's default for a non-AWS endpoint), as MinIO and S3Proxy expect. */
+    ObjectStoreLoader(ServiceEndpoint endpoint, String accessKey, String secretKey) {
+        this.client = MinioClient.builder().endpoint(endpoint.httpUrl()).region("us-east-1").credentials(accessKey, secretKey).build();
+    }
+
+    void createBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(LangfuseData.BUCKET).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(LangfuseData.BUCKET).build());
+            }
+        } catch (Exception e) {
+            throw new GenerateException("Could not create bucket '" + LangfuseData.BUCKET + "' in the source S3 store: " + e.getMessage(), e);
+        }
+    }
+
+    void put(String key, String contentType, byte[] bytes) {
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(LangfuseData.BUCKET).object(key).contentType(contentType)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+        } catch (Exception e) {
+            throw new GenerateException("Could not put " + key + " into the source S3 store: " + e.getMessage(), e);
+        }
+    }
+
+    void putJson(String key, String json) {
+        put(key, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.restoredrill.generate;
+
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A source stack of the four stores on the reference images (real Postgres 15 and ClickHouse 18.16,
+ * the MongoDB and MinIO stand-ins), one container each over a named volume of its own, all labelled
+ * and removed on {@link #close()}. Good enough for generating backups; the drill itself runs the
+ * platform's compose file. Service passwords are random per stack.
+ */
+public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
+    public static final String OWNER_KEY = "dev.restoredrill.owner";
+    /** A restore must run as the same superuser: pg_dumpall leaves out CREATE ROLE for the role it ran as. */
+    public static final String POSTGRES_USER = "platform";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String owner;
+    private final String prefix;
+    private final Map<String, Service> services = new LinkedHashMap<>();
+    private final Map<String, ServiceEndpoint> endpoints = new ConcurrentHashMap<>();
+
+    private record Service(String name, GenericContainer<?> container, String volume, Map<String, String> env) {
+    }
+
+    private ReferenceSourceStack(String owner) {
+        this.owner = owner;
+        byte[] id = new byte[4];
+        new SecureRandom().nextBytes(id);
+        this.prefix = "restore-drill-source-" + HexFormat.of().formatHex(id);
+    }
+
+    /** Starts the four services and returns once all are healthy. {@code owner} labels everything created. */
+    public static ReferenceSourceStack start(String owner) {
+        ReferenceSourceStack stack = new ReferenceSourceStack(owner);
+        try {
+            stack.add(POSTGRES, "restore-drill/postgres", "/var/lib/postgresql/data", 5432,
+                    Map.of("POSTGRES_USER", POSTGRES_USER, "POSTGRES_PASSWORD", secret()));
+            stack.add(MONGODB, "restore-drill/mongodb-standin", "/data/db", 27017, Map.of());
+            stack.add(CLICKHOUSE, "restore-drill/clickhouse", "/var/lib/clickhouse", 8123,
+                    Map.of("CLICKHOUSE_USER", "langfuse", "CLICKHOUSE_PASSWORD", secret()));
+            stack.add(MINIO, "restore-drill/minio-s3proxy", "/data", 9000,
+                    Map.of("MINIO_ROOT_USER", "minio", "MINIO_ROOT_PASSWORD", secret()));
+            stack.services.values().parallelStream().forEach(s -> s.container().start());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
+        String volume = prefix + "-" + name + "-data";
+        DockerProcess.output(List.of("volume", "create", "--label", OWNER_KEY + "=" + owner, volume));
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
+                .withEnv(env)
+                .withExposedPorts(port)
+                .withLabel(OWNER_KEY, owner)
+                .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
+                        .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
+                .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
+        services.put(name, new Service(name, container, volume, env));
+    }
+
+    /** The one local tag of a reference image (nothing can be pulled here). */
+    private static String localImage(String repository) {
+        String tags = DockerProcess.output(List.of("images", "--format", "{{.Repository}}:{{.Tag}}", repository));
+        if (tags.isBlank()) {
+            throw new GenerateException("No local image " + repository + ":*; build the reference images first "
+                    + "(compose/reference/build.sh).");
+        }
+        return tags.lines().findFirst().orElseThrow();
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private Service service(String name) {
+        Service s = services.get(name);
+        if (s == null) {
+            throw new GenerateException("No service '" + name + "' in the reference source stack; it has " + services.keySet() + ".");
+        }
+        return s;
+    }
+
+    @Override
+    public ServiceEndpoint endpoint(String service, int containerPort) {
+        return endpoints.computeIfAbsent(service + ":" + containerPort, key -> {
+            String mapping = DockerProcess.output(List.of("port", containerId(service), containerPort + "/tcp"));
+            String first = mapping.lines().findFirst().orElseThrow(() -> new GenerateException(
+                    "Port " + containerPort + " of " + service + " is not published; is the service running?"));
+            return new ServiceEndpoint(service(service).container().getHost(), Integer.parseInt(first.substring(first.lastIndexOf(':') + 1)));
+        });
+    }
+
+    @Override
+    public int exec(String service, List<String> command, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        List<String> arguments = new ArrayList<>(List.of("exec"));
+        if (stdin != null) {
+            arguments.add("-i");
+        }
+        arguments.add(containerId(service));
+        arguments.addAll(command);
+        return DockerProcess.run(arguments, stdin, stdout, stderr);
+    }
+
+    @Override
+    public void stopService(String service) {
+        endpoints.keySet().removeIf(key -> key.startsWith(service + ":"));
+        DockerProcess.output(List.of("stop", "-t", "60", containerId(service)));
+    }
+
+    @Override
+    public void startService(String service) {
+        String id = containerId(service);
+        DockerProcess.output(List.of("start", id));
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String status = "";
+        while (Instant.now().isBefore(deadline)) {
+            status = DockerProcess.output(List.of("inspect", "-f", "{{.State.Health.Status}}", id));
+            if (status.equals("healthy")) {
+                return;
+            }
+            sleep();
+        }
+        throw new GenerateException("Service " + service + " was not healthy " + START_TIMEOUT.toSeconds()
+                + " s after a restart (status '" + status + "'); see 'docker logs " + id + "'.");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GenerateException("Interrupted while waiting for a service to become healthy.", e);
+        }
+    }
+
+    private String containerId(String service) {
+        return service(service).container().getContainerId();
+    }
+
+    @Override
+    public String volumeName(String logicalVolume) {
+        String service = logicalVolume.endsWith("-data") ? logicalVolume.substring(0, logicalVolume.length() - 5) : logicalVolume;
+        return service(service).volume();
+    }
+
+    @Override
+    public String env(String service, String variable) {
+        return service(service).env().get(variable);
+    }
+
+    /** Removes the containers and then their volumes. */
+    @Override
+    public void close() {
+        for (Service s : services.values()) {
+            try {
+                s.container().stop();
+            } finally {
+                DockerProcess.run(List.of("volume", "rm", "-f", s.volume()), null, null, null);
+            }
+        }
+    }
+}

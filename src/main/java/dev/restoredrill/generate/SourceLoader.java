@@ -1,0 +1,240 @@
+package dev.restoredrill.generate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Fills the source stack with a {@link Dataset}: first the base data, then, day by day, the items of
+ * the growing streams that arrived before a cutoff. Loading up to successive cutoffs leaves the
+ * stores as they were at each of those instants, which is what that night's backups hold.
+ */
+public final class SourceLoader implements AutoCloseable {
+    static final int POSTGRES_PORT = 5432;
+    static final int MONGODB_PORT = 27017;
+    static final int CLICKHOUSE_HTTP_PORT = 8123;
+    static final int S3_PORT = 9000;
+    private static final int TRACE_CHUNK = 1_000;
+
+    private final SourceStack stack;
+    private final Dataset dataset;
+    private final ProgressListener progress;
+    private final PostgresLoader postgres;
+    private final MongoLoader mongo;
+    private final ClickHouseLoader clickhouse;
+    private final StoreContents.Tally tally = new StoreContents.Tally();
+    private final ExecutorService workers = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "source-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private long conversations;
+    private long spendLogs;
+    private long traces;
+    private long media;
+
+    public SourceLoader(SourceStack stack, Dataset dataset, ProgressListener progress) {
+        this.stack = stack;
+        this.dataset = dataset;
+        this.progress = progress;
+        this.postgres = new PostgresLoader(stack.endpoint(SourceStack.POSTGRES, POSTGRES_PORT),
+                env(SourceStack.POSTGRES, "POSTGRES_USER", "postgres"), env(SourceStack.POSTGRES, "POSTGRES_PASSWORD", ""));
+        this.mongo = new MongoLoader(stack.endpoint(SourceStack.MONGODB, MONGODB_PORT));
+        this.clickhouse = new ClickHouseLoader(new ClickHouseHttp(() -> stack.endpoint(SourceStack.CLICKHOUSE, CLICKHOUSE_HTTP_PORT),
+                env(SourceStack.CLICKHOUSE, "CLICKHOUSE_USER", "default"), env(SourceStack.CLICKHOUSE, "CLICKHOUSE_PASSWORD", "")));
+    }
+
+    private String env(String service, String variable, String fallback) {
+        return Objects.requireNonNullElse(stack.env(service, variable), fallback);
+    }
+
+    private ObjectStoreLoader objectStore() {
+        return new ObjectStoreLoader(stack.endpoint(SourceStack.MINIO, S3_PORT),
+                env(SourceStack.MINIO, "MINIO_ROOT_USER", "minioadmin"), env(SourceStack.MINIO, "MINIO_ROOT_PASSWORD", "minioadmin"));
+    }
+
+    /** Schemas, indexes, the bucket, and everything that predates the growing streams. */
+    public void loadBase() {
+        Instant started = Instant.now();
+        postgres.createDatabases();
+        long bytes = 0;
+        long rows = 0;
+        LiteLlmData gateway = dataset.liteLlm();
+        for (CopyTable table : LiteLlmData.BASE_TABLES) {
+            bytes += postgres.copy(table, 0, gateway.baseRows(table), i -> gateway.baseRow(table, (int) i));
+            tally.postgres(table, gateway.baseRows(table));
+            rows += gateway.baseRows(table);
+        }
+        LangfuseData langfuse = dataset.langfuse();
+        for (CopyTable table : LangfuseData.BASE_TABLES) {
+            bytes += postgres.copy(table, 0, langfuse.baseRows(table), i -> langfuse.baseRow(table, (int) i));
+            tally.postgres(table, langfuse.baseRows(table));
+            rows += langfuse.baseRows(table);
+        }
+        tally.postgres(LiteLlmData.SPEND_LOGS, 0);
+        progress.phaseDone("postgres: base rows", rows, bytes, since(started));
+
+        started = Instant.now();
+        mongo.createIndexes();
+        LibreChatData chat = dataset.libreChat();
+        MongoLoader.Batch users = mongo.batch("users");
+        MongoLoader.Batch balances = mongo.batch("balances");
+        MongoLoader.Batch agents = mongo.batch("agents");
+        MongoLoader.Batch sessions = mongo.batch("sessions");
+        for (int i = 0; i < chat.users(); i++) {
+            users.add(chat.user(i));
+            balances.add(chat.balance(i));
+        }
+        for (int i = 0; i < chat.agents(); i++) {
+            agents.add(chat.agent(i));
+        }
+        for (int i = 0; i < chat.sessions(); i++) {
+            sessions.add(chat.session(i));
+        }
+        progress.phaseDone("mongodb: base documents", finish(users, balances, agents, sessions), bytesOf(users, balances, agents, sessions), since(started));
+        for (String empty : List.of("conversations", "messages", "transactions")) {
+            tally.mongo(MongoLoader.DATABASE + "." + empty, 0);
+        }
+
+        started = Instant.now();
+        List<String> migrations = langfuse.schemaMigrationRows();
+        clickhouse.createTables(migrations);
+        tally.clickhouse("schema_migrations", migrations.size());
+        for (String table : List.of("traces", "observations", "scores")) {
+            tally.clickhouse(table, 0);
+        }
+        objectStore().createBucket();
+        progress.phaseDone("clickhouse and s3: schema and bucket", migrations.size(), 0, since(started));
+    }
+
+    /**
+     * Loads every growing stream's items that arrived before {@code cutoff}; returns what the stores
+     * now hold. The three stores load at once: each server works while the others' rows are generated.
+     */
+    public StoreContents loadUntil(Instant cutoff) {
+        List<Future<?>> loads = List.of(
+                workers.submit(() -> loadConversations(cutoff)),
+                workers.submit(() -> loadSpendLogs(cutoff)),
+                workers.submit(() -> loadTraces(cutoff)));
+        for (Future<?> load : loads) {
+            try {
+                load.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GenerateException("Interrupted while loading the source stack.", e);
+            } catch (ExecutionException e) {
+                loads.forEach(l -> l.cancel(true));
+                throw e.getCause() instanceof RuntimeException r ? r : new GenerateException(e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return tally.snapshot();
+    }
+
+    private void loadConversations(Instant cutoff) {
+        LibreChatData chat = dataset.libreChat();
+        long conversationsTo = dataset.timeline().countBefore(Seeds.Stream.CONVERSATION, chat.conversations(), cutoff);
+        Instant started = Instant.now();
+        MongoLoader.Batch convos = mongo.batch("conversations");
+        MongoLoader.Batch messages = mongo.batch("messages");
+        MongoLoader.Batch transactions = mongo.batch("transactions");
+        for (long i = conversations; i < conversationsTo; i++) {
+            ConversationThread thread = chat.thread(i);
+            convos.add(thread.conversation());
+            thread.messages().forEach(messages::add);
+            thread.transactions().forEach(transactions::add);
+        }
+        conversations = conversationsTo;
+        progress.phaseDone("mongodb: conversations up to " + cutoff, finish(convos, messages, transactions),
+                bytesOf(convos, messages, transactions), since(started));
+    }
+
+    private void loadSpendLogs(Instant cutoff) {
+        LiteLlmData gateway = dataset.liteLlm();
+        long spendTo = dataset.timeline().countBefore(Seeds.Stream.SPEND_LOG, gateway.spendLogs(), cutoff);
+        Instant started = Instant.now();
+        long bytes = postgres.copy(LiteLlmData.SPEND_LOGS, spendLogs, spendTo, gateway::spendLog);
+        tally.postgres(LiteLlmData.SPEND_LOGS, spendTo - spendLogs);
+        progress.phaseDone("postgres: spend logs up to " + cutoff, spendTo - spendLogs, bytes, since(started));
+        spendLogs = spendTo;
+    }
+
+    private void loadTraces(Instant cutoff) {
+        Timeline timeline = dataset.timeline();
+        LangfuseData langfuse = dataset.langfuse();
+        ObjectStoreLoader objects = objectStore();
+        long tracesTo = timeline.countBefore(Seeds.Stream.TRACE, langfuse.traces(), cutoff);
+        Instant started = Instant.now();
+        long rows = 0;
+        long chBytes = 0;
+        long s3Bytes = 0;
+        long s3Objects = 0;
+        while (traces < tracesTo) {
+            long end = Math.min(tracesTo, traces + TRACE_CHUNK);
+            List<TraceBundle> chunk = new ArrayList<>((int) (end - traces));
+            for (long i = traces; i < end; i++) {
+                chunk.add(langfuse.trace(i));
+            }
+            ClickHouseLoader.Loaded loaded = clickhouse.load(chunk);
+            tally.clickhouse("traces", loaded.traces());
+            tally.clickhouse("observations", loaded.observations());
+            tally.clickhouse("scores", loaded.scores());
+            rows += loaded.traces() + loaded.observations() + loaded.scores();
+            chBytes += loaded.bytes();
+            for (TraceBundle t : chunk) {
+                objects.putJson(t.eventKey(), t.eventJson());
+                int size = t.eventJson().length();
+                tally.object(size);
+                s3Bytes += size;
+                s3Objects++;
+            }
+            traces = end;
+        }
+        progress.phaseDone("clickhouse: traces up to " + cutoff, rows, chBytes, since(started));
+
+        long mediaTo = timeline.countBefore(Seeds.Stream.MEDIA, langfuse.mediaObjects(), cutoff);
+        for (long i = media; i < mediaTo; i++) {
+            MediaObject m = langfuse.media(i);
+            objects.put(m.key(), m.contentType(), m.bytes());
+            tally.object(m.bytes().length);
+            s3Bytes += m.bytes().length;
+            s3Objects++;
+        }
+        media = mediaTo;
+        progress.phaseDone("s3: events and media up to " + cutoff, s3Objects, s3Bytes, since(started));
+    }
+
+    private long finish(MongoLoader.Batch... batches) {
+        long documents = 0;
+        for (MongoLoader.Batch b : batches) {
+            b.flush();
+            tally.mongo(b.namespace(), b.documents());
+            documents += b.documents();
+        }
+        return documents;
+    }
+
+    private static long bytesOf(MongoLoader.Batch... batches) {
+        long bytes = 0;
+        for (MongoLoader.Batch b : batches) {
+            bytes += b.bytes();
+        }
+        return bytes;
+    }
+
+    private static Duration since(Instant started) {
+        return Duration.between(started, Instant.now());
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        postgres.close();
+        mongo.close();
+    }
+}

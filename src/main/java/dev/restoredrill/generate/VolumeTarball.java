@@ -1,0 +1,34 @@
+package dev.restoredrill.generate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The runbook's weekly volume snapshot, {@code docker run --rm -v VOLUME:/data -v OUT:/out IMAGE
+ * tar czf /out/NAME.tar.gz /data}, taken while the service is stopped and restarted afterwards.
+ * Entries come out under {@code data/} (tar strips the leading slash), as the runbook's do.
+ */
+final class VolumeTarball {
+    static final String DEFAULT_IMAGE = "restore-drill/tiny:bookworm";
+
+    private VolumeTarball() {
+    }
+
+    static void write(SourceStack stack, String service, String logicalVolume, Path file, String image, String ownerLabel) {
+        String volume = stack.volumeName(logicalVolume);
+        Path dir = file.toAbsolutePath().getParent();
+        stack.stopService(service);
+        try {
+            BoundedCapture stderr = new BoundedCapture();
+            int exit = DockerProcess.run(List.of("run", "--rm", "--label", ownerLabel,
+                    "-v", volume + ":/data:ro", "-v", dir + ":/out", image,
+                    "tar", "czf", "/out/" + file.getFileName(), "/data"), null, null, stderr);
+            if (exit != 0) {
+                throw new GenerateException("tar of volume " + volume + " exited with " + exit + ": " + stderr
+                        + ". Check that image " + image + " exists locally and the volume is there.");
+            }
+        } finally {
+            stack.startService(service);
+        }
+    }
+}
