@@ -70,17 +70,18 @@ public final class BackupSetGenerator {
     private BackupFile postgres(Path directory, LocalDate night, StoreContents contents) {
         Path file = directory.resolve(BackupNames.postgres(night));
         Instant started = Instant.now();
-        PostgresDump.write(stack, file);
+        removingOnFailure(file, () -> PostgresDump.write(stack, file));
         return finish(file, SourceStack.POSTGRES, night, contents, Duration.ZERO, started);
     }
 
     private BackupFile mongo(Path directory, LocalDate night, StoreContents contents) {
         Path file = directory.resolve(BackupNames.mongo(night));
         Instant started = Instant.now();
-        Map<String, Long> written = MongoArchiveDump.write(stack.endpoint(SourceStack.MONGODB, SourceLoader.MONGODB_PORT), file);
-        Map<String, Long> libreChat = new TreeMap<>(written);
+        Map<String, Long> libreChat = new TreeMap<>();
+        removingOnFailure(file, () -> libreChat.putAll(MongoArchiveDump.write(stack.endpoint(SourceStack.MONGODB, SourceLoader.MONGODB_PORT), file)));
         libreChat.keySet().removeIf(ns -> !ns.startsWith(MongoLoader.DATABASE + "."));
         if (!libreChat.equals(new TreeMap<>(contents.mongoDocuments()))) {
+            deleteQuietly(file);
             throw new GenerateException("The source MongoDB does not hold what was loaded into it: loaded "
                     + new TreeMap<>(contents.mongoDocuments()) + ", archived " + libreChat + ". " + file.getFileName()
                     + " would not match its expected counts; check the mongodb service's log.");
@@ -92,8 +93,26 @@ public final class BackupSetGenerator {
                               String name, Duration after) {
         Path file = directory.resolve(name);
         Instant started = Instant.now();
-        VolumeTarball.write(stack, service, volume, file, tarImage, OWNER_LABEL);
+        removingOnFailure(file, () -> VolumeTarball.write(stack, service, volume, file, tarImage, OWNER_LABEL));
         return finish(file, service, night, contents, after, started);
+    }
+
+    /** A backup that failed half way must not lie in the directory looking like a good one. */
+    private static void removingOnFailure(Path file, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the original failure is the one to report
+        }
     }
 
     private BackupFile finish(Path file, String store, LocalDate night, StoreContents contents, Duration after, Instant started) {

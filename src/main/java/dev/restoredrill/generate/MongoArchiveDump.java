@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCursor;
@@ -59,6 +60,9 @@ final class MongoArchiveDump {
             return counts;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the Mongo archive " + file, e);
+        } catch (MongoException e) {
+            throw new GenerateException("The source MongoDB failed while " + file.getFileName() + " was being written: "
+                    + e.getMessage() + ". Its data may be damaged; see the mongodb service's log.", e);
         }
     }
 
