@@ -8,6 +8,7 @@ import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.restore.MongoArchiveRestore;
+import dev.restoredrill.restore.MongorestoreCommand;
 import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.restore.PostgresLogicalRestore;
 import dev.restoredrill.restore.RestoreEngine;
@@ -309,7 +310,9 @@ public final class DrillRun implements AutoCloseable {
         return Optional.of(switch (store.kind()) {
             case "logical-sql" -> new PostgresLogicalRestore(store.service(), file, credentials.postgresUser(),
                     timeout);
-            case "mongo-archive" -> new MongoArchiveRestore(store.service(), file, 1000, 2);
+            case "mongo-archive" -> "mongorestore".equals(System.getProperty("drill.mongo.engine", "driver"))
+                    ? new MongorestoreCommand(store.service(), file, timeout)
+                    : new MongoArchiveRestore(store.service(), file, 1000, 2);
             default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
                     (TarFacts) result.facts(), HELPER_IMAGE, timeout);
         });
