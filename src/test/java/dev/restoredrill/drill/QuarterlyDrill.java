@@ -1,6 +1,7 @@
 package dev.restoredrill.drill;
 
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.evidence.ReportScreenshot;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.StorePlan;
@@ -89,6 +90,25 @@ class QuarterlyDrill {
                     "target/allure-results")));
             System.out.println("[restore-drill] report: " + report.toAbsolutePath()
                     + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
+            lookAtTheReport(report.resolve("index.html"));
+        }
+    }
+
+    /**
+     * Opens the report as an auditor would (headless Chromium, from disk) and insists it shows this drill's tests
+     * and verdict; the screenshot is kept as a build artefact.
+     */
+    private void lookAtTheReport(Path index) {
+        ReportScreenshot browser = ReportScreenshot.locate();
+        List<String> shown = browser.render(index, "#suites").tests().stream().map(t -> t.name()).toList();
+        String overview = browser.render(index, "").text();
+        Path png = browser.screenshot(index, "", Path.of("target", "drill-report.png"));
+        System.out.println("[restore-drill] report as rendered by Chromium: " + png.toAbsolutePath());
+        if (!shown.contains("restore " + run.plan().stores().get(0).name() + " into a fresh volume")) {
+            fail("Evidence: the rendered report does not list the drill's tests (it shows " + shown + ")");
+        }
+        if (!overview.contains(run.plan().name())) {
+            fail("Evidence: the rendered report's overview does not name the drill '" + run.plan().name() + "'");
         }
     }
 
