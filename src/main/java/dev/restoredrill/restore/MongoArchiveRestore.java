@@ -43,31 +43,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Memory stays bounded: at most {@code 2 × writers} batches are in flight. System collections and the oplog
  * are skipped, with a note. {@code --drop} is applied only after checking the target is fresh (no user data).
  */
-public final class MongoArchiveRestore implements RestoreEngine {
+public final class MongoArchiveRestore extends ServiceRestore {
 
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
 
-    private final String service;
     private final Path archive;
     private final int batchSize;
     private final int writers;
-    private final LogTail log = new LogTail(16 * 1024);
 
     public MongoArchiveRestore(String service, Path archive, int batchSize, int writers) {
-        this.service = service;
+        super("mongodb", service);
         this.archive = archive;
         this.batchSize = batchSize;
         this.writers = writers;
-    }
-
-    @Override
-    public String store() {
-        return "mongodb";
-    }
-
-    @Override
-    public String service() {
-        return service;
     }
 
     @Override
@@ -101,11 +89,6 @@ public final class MongoArchiveRestore implements RestoreEngine {
                 + summary.header().toolVersion() + ", server " + summary.header().serverVersion() + ")");
         notes.forEach(log::appendLine);
         return notes;
-    }
-
-    @Override
-    public String logTail() {
-        return log.toString();
     }
 
     /** {@code --drop} clears what is there: acceptable only on the drill's own, empty target. */

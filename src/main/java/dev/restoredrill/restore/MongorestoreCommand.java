@@ -15,27 +15,15 @@ import java.util.List;
  * mongodb service container: for images that have mongorestore (the official mongo image does; the reference
  * stand-in does not). Chosen with {@code -Ddrill.mongo.engine=mongorestore}.
  */
-public final class MongorestoreCommand implements RestoreEngine {
+public final class MongorestoreCommand extends ServiceRestore {
 
-    private final String service;
     private final Path archive;
     private final Duration timeout;
-    private final LogTail log = new LogTail(16 * 1024);
 
     public MongorestoreCommand(String service, Path archive, Duration timeout) {
-        this.service = service;
+        super("mongodb", service);
         this.archive = archive;
         this.timeout = timeout;
-    }
-
-    @Override
-    public String store() {
-        return "mongodb";
-    }
-
-    @Override
-    public String service() {
-        return service;
     }
 
     @Override
@@ -58,10 +46,5 @@ public final class MongorestoreCommand implements RestoreEngine {
                     + archive.getFileName() + "; its log is attached.");
         }
         return List.of("restored " + archive.getFileName() + " with the image's mongorestore --archive --gzip --drop");
-    }
-
-    @Override
-    public String logTail() {
-        return log.toString();
     }
 }

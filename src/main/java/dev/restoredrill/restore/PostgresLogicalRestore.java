@@ -16,29 +16,17 @@ import java.util.zip.GZIPInputStream;
  * is decompressed on the fly (never to disk) and streamed into {@code psql -v ON_ERROR_STOP=1} inside the postgres
  * service container, so the first failing statement fails the store with psql's own message.
  */
-public final class PostgresLogicalRestore implements RestoreEngine {
+public final class PostgresLogicalRestore extends ServiceRestore {
 
-    private final String service;
     private final Path dump;
     private final String superuser;
     private final Duration timeout;
-    private final LogTail log = new LogTail(16 * 1024);
 
     public PostgresLogicalRestore(String service, Path dump, String superuser, Duration timeout) {
-        this.service = service;
+        super("postgres", service);
         this.dump = dump;
         this.superuser = superuser;
         this.timeout = timeout;
-    }
-
-    @Override
-    public String store() {
-        return "postgres";
-    }
-
-    @Override
-    public String service() {
-        return service;
     }
 
     @Override
@@ -64,11 +52,6 @@ public final class PostgresLogicalRestore implements RestoreEngine {
                     + ". The dump does not load as it is; fix the statement psql names, or take a new backup.");
         }
         return List.of("streamed " + progress.summary() + " of SQL into psql -v ON_ERROR_STOP=1");
-    }
-
-    @Override
-    public String logTail() {
-        return log.toString();
     }
 
     private static String lastLines(String text, int count) {

@@ -19,36 +19,22 @@ import java.util.Map;
  * owner of their data directory at start, as the official ones do. The backup directory is mounted read-only, and a
  * tarball the catalog found hostile is never extracted.
  */
-public final class VolumeSnapshotRestore implements RestoreEngine {
+public final class VolumeSnapshotRestore extends ServiceRestore {
 
-    private final String store;
-    private final String service;
     private final String volume;
     private final Path tarball;
     private final TarFacts facts;
     private final String helperImage;
     private final Duration timeout;
-    private final LogTail log = new LogTail(16 * 1024);
 
     public VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
                                  String helperImage, Duration timeout) {
-        this.store = store;
-        this.service = service;
+        super(store, service);
         this.volume = volume;
         this.tarball = tarball;
         this.facts = facts;
         this.helperImage = helperImage;
         this.timeout = timeout;
-    }
-
-    @Override
-    public String store() {
-        return store;
-    }
-
-    @Override
-    public String service() {
-        return service;
     }
 
     @Override
@@ -92,10 +78,5 @@ public final class VolumeSnapshotRestore implements RestoreEngine {
         return List.of("extracted " + facts.files() + " files (" + facts.fileBytes() / 1_000_000 + " MB) of "
                 + tarball.getFileName() + " into volume " + stack.volumeName(volume) + " before " + service
                 + " first started");
-    }
-
-    @Override
-    public String logTail() {
-        return log.toString();
     }
 }

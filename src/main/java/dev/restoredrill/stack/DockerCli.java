@@ -128,13 +128,22 @@ public final class DockerCli {
         }
     }
 
+    /**
+     * A thread of its own per stream: on a 2-core machine the common pool has one worker, and a stderr pump
+     * queued behind the stdout pump would let a chatty command fill its stderr pipe and hang.
+     */
     private static CompletableFuture<Void> pump(InputStream from, OutputStream to) {
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try (from) {
                 from.transferTo(to == null ? OutputStream.nullOutputStream() : to);
+                done.complete(null);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                done.completeExceptionally(new UncheckedIOException(e));
             }
-        });
+        }, "docker-cli-pump");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 }
