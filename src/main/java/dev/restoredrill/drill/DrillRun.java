@@ -7,6 +7,11 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.evidence.AllureCli;
+import dev.restoredrill.evidence.DrillEvidence;
+import dev.restoredrill.evidence.ReportWriter;
+import dev.restoredrill.evidence.RunEnvironment;
+import dev.restoredrill.evidence.SecretMasker;
 import dev.restoredrill.restore.MongoArchiveRestore;
 import dev.restoredrill.restore.MongorestoreCommand;
 import dev.restoredrill.restore.ParallelRestore;
@@ -178,18 +183,16 @@ public final class DrillRun implements AutoCloseable {
     }
 
     /** Writes the report for this drill: evidence.json, summary.md and the Allure report, masked. */
-    public java.nio.file.Path writeReport(java.nio.file.Path allureResults) {
-        dev.restoredrill.evidence.SecretMasker masker = new dev.restoredrill.evidence.SecretMasker();
+    public Path writeReport(Path allureResults) {
+        SecretMasker masker = new SecretMasker();
         secrets().forEach(masker::register);
-        dev.restoredrill.evidence.DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(),
-                clock.instant());
+        DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(), clock.instant());
         // The images the drill's merged compose file names (official or reference, as this drill ran them).
-        java.nio.file.Path compose = stack == null ? java.nio.file.Path.of("compose/platform.yml") : stack.composeFile();
-        java.util.Map<String, String> images = dev.restoredrill.evidence.RunEnvironment.imageIds(
-                ImageMode.officialImages(compose).stream().distinct().toList());
-        return new dev.restoredrill.evidence.ReportWriter(masker, dev.restoredrill.evidence.AllureCli.locate(),
-                dev.restoredrill.evidence.RunEnvironment.probe(images))
-                .write(java.nio.file.Path.of(plan.report().directory()), evidence, allureResults);
+        Path compose = stack == null ? Path.of("compose/platform.yml") : stack.composeFile();
+        Map<String, String> images = RunEnvironment.imageIds(ImageMode.officialImages(compose).stream()
+                .distinct().toList());
+        return new ReportWriter(masker, AllureCli.locate(), RunEnvironment.probe(images))
+                .write(options.reports().orElse(Path.of(plan.report().directory())), evidence, allureResults);
     }
 
     /** Every secret this drill knows of, for masking. */
