@@ -49,7 +49,7 @@ class DrillRestoreIT {
     private static final List<String> STORES = List.of("postgres", "mongodb", "clickhouse", "minio");
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private BackupSet set;
     private DrillRun run;

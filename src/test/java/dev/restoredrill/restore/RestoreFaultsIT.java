@@ -101,7 +101,7 @@ class RestoreFaultsIT {
     }
 
     @Test
-    void aServiceThatExitsFailsItsStoreWithItsLogTail() {
+    void aServiceThatExitsFailsItsStoreWithItsLogTail() throws IOException {
         Path backups = BackupCopy.of(set, temp.resolve("backups"), List.of("clickhouse", "minio"));
 
         Map<String, RestoreOutcome> outcomes = drill("fault-service-exits", "  - clickhouse\n  - minio\n",
@@ -170,7 +170,7 @@ class RestoreFaultsIT {
     }
 
     /** Changes one letter of the drill account's email inside its users document: valid BSON, wrong CRC. */
-    private void flipAByteOfTheDrillUser(Path source, Path target) throws IOException {
+    private static void flipAByteOfTheDrillUser(Path source, Path target) throws IOException {
         byte[] archive;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(source), 1 << 16)) {
             archive = in.readAllBytes(); // the small set's archive is a few MB
