@@ -5,7 +5,7 @@
 #
 #   bench/restore-memory-bench.sh
 #   env: BENCH_BIG_MB (uncompressed SQL, default 1024), BENCH_SMALL_MB (default 10), BENCH_HEAP (default 64m),
-#        BENCH_DIR (default target/bench-restore)
+#        BENCH_DIR (default target/bench-restore), BENCH_GENERATE_ONLY=1 (write the dumps, restore nothing)
 # The generated dumps are kept in $BENCH_DIR and reused on the next run (delete them to regenerate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +48,7 @@ BIG="$WORK/pg_big.sql.gz"
 SMALL="$WORK/pg_small.sql.gz"
 generate "$BIG_MB" "$BIG"
 generate "$SMALL_MB" "$SMALL"
+[[ -n "${BENCH_GENERATE_ONLY:-}" ]] && exit 0
 
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >&2
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"

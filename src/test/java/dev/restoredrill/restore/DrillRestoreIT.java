@@ -142,7 +142,8 @@ class DrillRestoreIT {
         Map<String, CheckOutcome> outcomes = byName(run.completeness("minio"));
         assertAllPass("minio", outcomes);
         assertThat(outcomes).containsKey("objects in bucket langfuse");
-        long restored = outcomes.values().stream().mapToLong(o -> Long.parseLong(o.actual())).sum();
+        // An S3 check's actual reads "194 objects, newest <key> at <time>": the count comes first.
+        long restored = outcomes.values().stream().mapToLong(o -> Long.parseLong(o.actual().split(" ")[0])).sum();
         assertThat(restored).as("objects in all buckets").isEqualTo(source.objects()).isPositive();
     }
 
@@ -182,9 +183,10 @@ class DrillRestoreIT {
         run.close();
         closed = true;
         assertThat(LeftoverReaper.remaining(drillId)).isEmpty();
-        for (List<String> listing : List.of(List.of("ps", "-a"), List.of("volume", "ls"), List.of("network", "ls"))) {
+        for (List<String> listing : List.of(List.of("ps", "-a", "--format", "{{.ID}}"),
+                List.of("volume", "ls", "--format", "{{.Name}}"), List.of("network", "ls", "--format", "{{.ID}}"))) {
             List<String> args = new java.util.ArrayList<>(listing);
-            args.addAll(List.of("--filter", "label=" + DrillLabels.DRILL + "=" + drillId, "--format", "{{.Name}}"));
+            args.addAll(List.of("--filter", "label=" + DrillLabels.DRILL + "=" + drillId));
             DockerCli.Result listed = DockerCli.run(Duration.ofMinutes(1), Map.of(), args);
             assertThat(listed.ok()).as("docker " + String.join(" ", args)).isTrue();
             assertThat(listed.stdout().strip()).as("docker " + String.join(" ", args)).isEmpty();
