@@ -61,7 +61,7 @@ class DrillRestoreIT {
         set = GeneratedBackups.small();
         Path backups = BackupCopy.of(set, temp.resolve("backups"), STORES);
         run = DrillRun.prepare(new DrillOptions(Path.of("drill-scenarios/quarterly.yml"), Optional.of(backups),
-                "reference", temp.resolve("reports"), false, temp.resolve("work")), Clock.systemUTC());
+                "reference", Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         result = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
                 + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
     }

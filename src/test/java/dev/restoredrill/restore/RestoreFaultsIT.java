@@ -121,7 +121,7 @@ class RestoreFaultsIT {
                 + "stores:\n" + stores
                 + "stack:\n  startup_timeout: 3m\n" + stackExtra);
         DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
-                temp.resolve("reports"), false, temp.resolve("work")), Clock.systemUTC());
+                Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         ParallelRestore.Result result;
         String drillId;
         try {
