@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;

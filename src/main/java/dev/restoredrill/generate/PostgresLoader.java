@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.stack.DockerCli;
+
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
 import java.io.InputStream;
@@ -24,6 +27,9 @@ import org.testcontainers.utility.DockerImageName;
  * platform's compose file. Service passwords are random per stack.
  */
 public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
+    /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
+    private static final java.time.Duration DOCKER_TIMEOUT = java.time.Duration.ofHours(6);
+
     public static final String OWNER_KEY = "dev.restoredrill.owner";
     /** A restore must run as the same superuser: pg_dumpall leaves out CREATE ROLE for the role it ran as. */
     public static final String POSTGRES_USER = "platform";
@@ -65,7 +71,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
 
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
         String volume = prefix + "-" + name + "-data";
-        DockerProcess.output(List.of("volume", "create", "--label", OWNER_KEY + "=" + owner, volume));
+        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner, volume));
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
                 .withEnv(env)
                 .withExposedPorts(port)
@@ -78,7 +84,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
 
     /** The one local tag of a reference image (nothing can be pulled here). */
     private static String localImage(String repository) {
-        String tags = DockerProcess.output(List.of("images", "--format", "{{.Repository}}:{{.Tag}}", repository));
+        String tags = DockerCli.require(DOCKER_TIMEOUT, List.of("images", "--format", "{{.Repository}}:{{.Tag}}", repository)).strip();
         if (tags.isBlank()) {
             throw new GenerateException("No local image " + repository + ":*; build the reference images first "
                     + "(compose/reference/build.sh).");
@@ -103,7 +109,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     @Override
     public ServiceEndpoint endpoint(String service, int containerPort) {
         return endpoints.computeIfAbsent(service + ":" + containerPort, key -> {
-            String mapping = DockerProcess.output(List.of("port", containerId(service), containerPort + "/tcp"));
+            String mapping = DockerCli.require(DOCKER_TIMEOUT, List.of("port", containerId(service), containerPort + "/tcp")).strip();
             String first = mapping.lines().findFirst().orElseThrow(() -> new GenerateException(
                     "Port " + containerPort + " of " + service + " is not published; is the service running?"));
             return new ServiceEndpoint(service(service).container().getHost(), Integer.parseInt(first.substring(first.lastIndexOf(':') + 1)));
@@ -118,23 +124,23 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         }
         arguments.add(containerId(service));
         arguments.addAll(command);
-        return DockerProcess.run(arguments, stdin, stdout, stderr);
+        return DockerCli.stream(DOCKER_TIMEOUT, Map.of(), arguments, stdin, stdout, stderr);
     }
 
     @Override
     public void stopService(String service) {
         endpoints.keySet().removeIf(key -> key.startsWith(service + ":"));
-        DockerProcess.output(List.of("stop", "-t", "60", containerId(service)));
+        DockerCli.require(DOCKER_TIMEOUT, List.of("stop", "-t", "60", containerId(service)));
     }
 
     @Override
     public void startService(String service) {
         String id = containerId(service);
-        DockerProcess.output(List.of("start", id));
+        DockerCli.require(DOCKER_TIMEOUT, List.of("start", id));
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String status = "";
         while (Instant.now().isBefore(deadline)) {
-            status = DockerProcess.output(List.of("inspect", "-f", "{{.State.Health.Status}}", id));
+            status = DockerCli.require(DOCKER_TIMEOUT, List.of("inspect", "-f", "{{.State.Health.Status}}", id)).strip();
             if (status.equals("healthy")) {
                 return;
             }
@@ -175,7 +181,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             try {
                 s.container().stop();
             } finally {
-                DockerProcess.run(List.of("volume", "rm", "-f", s.volume()), null, null, null);
+                DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ServiceEndpoint;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.DockerCli;
+import java.util.Map;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +12,9 @@ import java.util.List;
  * Entries come out under {@code data/} (tar strips the leading slash), as the runbook's do.
  */
 final class VolumeTarball {
+    /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
+    private static final java.time.Duration DOCKER_TIMEOUT = java.time.Duration.ofHours(6);
+
     static final String DEFAULT_IMAGE = "restore-drill/tiny:bookworm";
 
     private VolumeTarball() {
@@ -20,7 +26,7 @@ final class VolumeTarball {
         stack.stopService(service);
         try {
             BoundedCapture stderr = new BoundedCapture();
-            int exit = DockerProcess.run(List.of("run", "--rm", "--label", ownerLabel,
+            int exit = DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("run", "--rm", "--label", ownerLabel,
                     "-v", volume + ":/data:ro", "-v", dir + ":/out", image,
                     "tar", "czf", "/out/" + file.getFileName(), "/data"), null, null, stderr);
             if (exit != 0) {

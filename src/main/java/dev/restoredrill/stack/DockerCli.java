@@ -42,6 +42,11 @@ public final class DockerCli {
     }
 
     /** Like {@link #run} but fails with the command's stderr when it does not exit 0. */
+    public static String require(Duration timeout, List<String> args) {
+        return require(timeout, args.toArray(String[]::new));
+    }
+
+    /** Like {@link #run} but fails with the command's stderr when it does not exit 0. */
     public static String require(Duration timeout, String... args) {
         Result result = run(timeout, args);
         if (!result.ok()) {

@@ -8,6 +8,8 @@ import dev.restoredrill.mongoarchive.CollectionMetadata;
 import dev.restoredrill.mongoarchive.IndexSpec;
 import dev.restoredrill.mongoarchive.MongoArchiveReader;
 import dev.restoredrill.mongoarchive.Namespace;
+import dev.restoredrill.stack.DockerCli;
+import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.testsupport.RequiresDocker;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -211,7 +213,7 @@ class GeneratedBackupsIT {
     private static Result docker(List<String> args, InputStream stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = DockerProcess.run(args, stdin, out, err);
+        int exit = DockerCli.stream(java.time.Duration.ofMinutes(30), Map.of(), args, stdin, out, err);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
