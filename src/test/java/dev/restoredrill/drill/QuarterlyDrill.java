@@ -104,7 +104,7 @@ class QuarterlyDrill {
         String overview = browser.render(index, "").text();
         Path png = browser.screenshot(index, "", Path.of("target", "drill-report.png"));
         System.out.println("[restore-drill] report as rendered by Chromium: " + png.toAbsolutePath());
-        if (!shown.contains("restore " + run.plan().stores().get(0).name() + " into a fresh volume")) {
+        if (!shown.contains("newest " + run.plan().stores().get(0).name() + " backup is intact and within its RPO")) {
             fail("Evidence: the rendered report does not list the drill's tests (it shows " + shown + ")");
         }
         if (!overview.contains(run.plan().name())) {
