@@ -26,7 +26,7 @@ class MongoArchiveFactsTest {
     Path backups;
 
     private static byte[] golden(String name) throws IOException {
-        try (InputStream in = MongoArchiveFactsTest.class.getResourceAsStream("mongodump/" + name)) {
+        try (InputStream in = MongoArchiveFactsTest.class.getResourceAsStream("/dev/restoredrill/mongoarchive/" + name)) {
             return in.readAllBytes();
         }
     }
