@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A directory laid out like the runbook's {@code /backups}, with the drill's credentials file beside the backups. */
-public record BackupSet(Path directory, Path credentialsFile, DrillCredentials credentials, List<BackupFile> files) {
+public record BackupSet(Path directory, Path credentialsFile, DrillSecrets credentials, List<BackupFile> files) {
     public BackupSet {
         files = List.copyOf(files);
     }

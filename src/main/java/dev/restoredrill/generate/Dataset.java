@@ -7,12 +7,12 @@ package dev.restoredrill.generate;
 public final class Dataset {
     private final DatasetSpec spec;
     private final Timeline timeline;
-    private final DrillCredentials credentials;
+    private final DrillSecrets credentials;
     private final LibreChatData libreChat;
     private final LiteLlmData liteLlm;
     private final LangfuseData langfuse;
 
-    public Dataset(DatasetSpec spec, DrillCredentials credentials) {
+    public Dataset(DatasetSpec spec, DrillSecrets credentials) {
         this.spec = spec;
         this.timeline = new Timeline(spec);
         this.credentials = credentials;
@@ -25,7 +25,7 @@ public final class Dataset {
         return spec;
     }
 
-    public DrillCredentials credentials() {
+    public DrillSecrets credentials() {
         return credentials;
     }
 

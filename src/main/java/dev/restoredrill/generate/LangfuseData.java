@@ -38,10 +38,10 @@ final class LangfuseData {
     private final long seed;
     private final DatasetScale scale;
     private final Timeline timeline;
-    private final DrillCredentials credentials;
+    private final DrillSecrets credentials;
     private final BcryptPool passwords;
 
-    LangfuseData(DatasetSpec spec, Timeline timeline, DrillCredentials credentials) {
+    LangfuseData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;

@@ -29,10 +29,10 @@ final class LibreChatData {
     private final long seed;
     private final DatasetScale scale;
     private final Timeline timeline;
-    private final DrillCredentials credentials;
+    private final DrillSecrets credentials;
     private final BcryptPool passwords;
 
-    LibreChatData(DatasetSpec spec, Timeline timeline, DrillCredentials credentials) {
+    LibreChatData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;

@@ -31,9 +31,9 @@ final class LiteLlmData {
     private final long seed;
     private final DatasetScale scale;
     private final Timeline timeline;
-    private final DrillCredentials credentials;
+    private final DrillSecrets credentials;
 
-    LiteLlmData(DatasetSpec spec, Timeline timeline, DrillCredentials credentials) {
+    LiteLlmData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;

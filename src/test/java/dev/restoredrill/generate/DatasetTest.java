@@ -14,7 +14,7 @@ import org.mindrot.jbcrypt.BCrypt;
 
 class DatasetTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 5, 25);
-    private static final DrillCredentials CREDENTIALS = new DrillCredentials("Drill@Restore-Drill.local", "correct horse",
+    private static final DrillSecrets CREDENTIALS = new DrillSecrets("Drill@Restore-Drill.local", "correct horse",
             "sk-drill-gateway-key-0001", "pk-lf-drill", "sk-lf-drill-secret", "salt-for-tests");
 
     private static Dataset dataset(long seed, String size) {

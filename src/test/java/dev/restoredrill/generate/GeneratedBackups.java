@@ -36,7 +36,7 @@ public final class GeneratedBackups {
         try {
             Path directory = Files.createTempDirectory("restore-drill-backups-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory)));
-            Dataset dataset = new Dataset(new DatasetSpec(SEED, asOf, ByteSize.parse(SIZE)), DrillCredentials.fromEnvironment(Map.of()));
+            Dataset dataset = new Dataset(new DatasetSpec(SEED, asOf, ByteSize.parse(SIZE)), DrillSecrets.fromEnvironment(Map.of()));
             try (ReferenceSourceStack stack = ReferenceSourceStack.start("generator-test")) {
                 return new BackupSetGenerator(stack, new LoggingProgress())
                         .generate(dataset, BackupSchedule.of(asOf, DAYS), directory);

@@ -63,7 +63,7 @@ class GeneratedBackupsIT {
             names = listing.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertThat(names).containsExactlyInAnyOrder(
-                "clickhouse_" + asOf + ".tar.gz", DrillCredentials.FILE_NAME, "minio_" + asOf + ".tar.gz",
+                "clickhouse_" + asOf + ".tar.gz", DrillSecrets.FILE_NAME, "minio_" + asOf + ".tar.gz",
                 "mongo_" + asOf.minusDays(2) + ".gz", "mongo_" + asOf.minusDays(1) + ".gz", "mongo_" + asOf + ".gz",
                 "pg_" + asOf.minusDays(2) + ".sql.gz", "pg_" + asOf.minusDays(1) + ".sql.gz", "pg_" + asOf + ".sql.gz");
         for (BackupFile f : set.files()) {

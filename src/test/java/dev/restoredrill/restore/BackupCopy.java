@@ -2,7 +2,7 @@ package dev.restoredrill.restore;
 
 import dev.restoredrill.generate.BackupFile;
 import dev.restoredrill.generate.BackupSet;
-import dev.restoredrill.generate.DrillCredentials;
+import dev.restoredrill.generate.DrillSecrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ final class BackupCopy {
     static Path of(BackupSet set, Path target, List<String> stores) {
         try {
             Files.createDirectories(target);
-            Files.copy(set.credentialsFile(), target.resolve(DrillCredentials.FILE_NAME),
+            Files.copy(set.credentialsFile(), target.resolve(DrillSecrets.FILE_NAME),
                     StandardCopyOption.COPY_ATTRIBUTES);
             for (BackupFile file : set.files()) {
                 if (stores.contains(file.store())) {

@@ -18,12 +18,12 @@ import java.util.Map;
  * dataset's seed, which is not secret) and the whole set is written to a 0600 file that the drill
  * reads back. {@link #toString()} never shows a secret.
  */
-public record DrillCredentials(String userEmail, String userPassword, String gatewayKey,
+public record DrillSecrets(String userEmail, String userPassword, String gatewayKey,
                                String langfusePublicKey, String langfuseSecretKey, String langfuseSalt) {
     public static final String FILE_NAME = "drill-credentials.env";
     public static final String DEFAULT_EMAIL = "drill@restore-drill.local";
 
-    public DrillCredentials {
+    public DrillSecrets {
         userEmail = userEmail.toLowerCase(Locale.ROOT); // LibreChat stores emails lowercased
         if (!gatewayKey.startsWith("sk-")) {
             throw new GenerateException("Expected DRILL_GATEWAY_KEY to start with 'sk-' as LiteLLM keys do; set it to such a key.");
@@ -31,9 +31,9 @@ public record DrillCredentials(String userEmail, String userPassword, String gat
     }
 
     /** The environment's values where set, generated ones elsewhere. */
-    public static DrillCredentials fromEnvironment(Map<String, String> env) {
+    public static DrillSecrets fromEnvironment(Map<String, String> env) {
         SecureRandom random = new SecureRandom();
-        return new DrillCredentials(
+        return new DrillSecrets(
                 env.getOrDefault("DRILL_USER_EMAIL", DEFAULT_EMAIL),
                 env.getOrDefault("DRILL_USER_PASSWORD", randomToken(random, 20)),
                 env.getOrDefault("DRILL_GATEWAY_KEY", "sk-" + randomToken(random, 32)),
@@ -72,6 +72,6 @@ public record DrillCredentials(String userEmail, String userPassword, String gat
 
     @Override
     public String toString() {
-        return "DrillCredentials[userEmail=" + userEmail + ", secrets redacted]";
+        return "DrillSecrets[userEmail=" + userEmail + ", secrets redacted]";
     }
 }
