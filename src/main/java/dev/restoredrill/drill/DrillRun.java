@@ -79,6 +79,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    private List<String> stackImages = List.of();
 
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
         this.options = options;
@@ -163,6 +164,7 @@ public final class DrillRun implements AutoCloseable {
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
+            stackImages = stack.images();
             connections = StoreConnections.of(endpoint("postgres", 5432), endpoint("mongodb", 27017),
                     endpoint("clickhouse", 8123), endpoint("minio", 9000), credentials);
         } catch (RuntimeException e) {
@@ -187,10 +189,8 @@ public final class DrillRun implements AutoCloseable {
         SecretMasker masker = new SecretMasker();
         secrets().forEach(masker::register);
         DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(), clock.instant());
-        // The images the drill's merged compose file names (official or reference, as this drill ran them).
-        Path compose = stack == null ? Path.of("compose/platform.yml") : stack.composeFile();
-        Map<String, String> images = RunEnvironment.imageIds(ImageMode.officialImages(compose).stream()
-                .distinct().toList());
+        // The images this drill's containers ran (official or reference), with their ids and digests.
+        Map<String, String> images = RunEnvironment.imageIds(stackImages);
         return new ReportWriter(masker, AllureCli.locate(), RunEnvironment.probe(images))
                 .write(options.reports().orElse(Path.of(plan.report().directory())), evidence, allureResults);
     }

@@ -177,6 +177,13 @@ public final class DrillStack implements AutoCloseable {
         return ids.lines().findFirst().orElseThrow();
     }
 
+    /** The images this drill's containers run, for the evidence (image names as compose started them). */
+    public List<String> images() {
+        return DockerCli.require(CLI_TIMEOUT, "ps", "-a", "--filter",
+                "label=" + DrillLabels.COMPOSE_PROJECT + "=" + id.value(), "--format", "{{.Image}}")
+                .lines().filter(line -> !line.isBlank()).distinct().sorted().toList();
+    }
+
     /** The last lines of the service's log (stdout and stderr), for evidence of a failure. */
     public String logTail(String service, int lines) {
         try {
