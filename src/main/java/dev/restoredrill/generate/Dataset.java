@@ -16,9 +16,11 @@ public final class Dataset {
         this.spec = spec;
         this.timeline = new Timeline(spec);
         this.credentials = credentials;
-        this.libreChat = new LibreChatData(spec, timeline, credentials);
+        // One pool for every account nobody signs in to: the same hashes, made once.
+        BcryptPool passwords = new BcryptPool(spec.seed());
+        this.libreChat = new LibreChatData(spec, timeline, credentials, passwords);
         this.liteLlm = new LiteLlmData(spec, timeline, credentials);
-        this.langfuse = new LangfuseData(spec, timeline, credentials);
+        this.langfuse = new LangfuseData(spec, timeline, credentials, passwords);
     }
 
     public DatasetSpec spec() {

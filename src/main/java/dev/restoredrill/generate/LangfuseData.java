@@ -41,12 +41,12 @@ final class LangfuseData {
     private final DrillSecrets credentials;
     private final BcryptPool passwords;
 
-    LangfuseData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials) {
+    LangfuseData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials, BcryptPool passwords) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;
         this.credentials = credentials;
-        this.passwords = new BcryptPool(seed);
+        this.passwords = passwords;
     }
 
     int projects() {

@@ -32,12 +32,12 @@ final class LibreChatData {
     private final DrillSecrets credentials;
     private final BcryptPool passwords;
 
-    LibreChatData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials) {
+    LibreChatData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials, BcryptPool passwords) {
         this.seed = spec.seed();
         this.scale = spec.scale();
         this.timeline = timeline;
         this.credentials = credentials;
-        this.passwords = new BcryptPool(seed);
+        this.passwords = passwords;
     }
 
     int users() {

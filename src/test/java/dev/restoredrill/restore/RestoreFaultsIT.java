@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import static dev.restoredrill.testsupport.Bytes.indexOf;
 import dev.restoredrill.drill.DrillOptions;
 import dev.restoredrill.drill.DrillRun;
 import dev.restoredrill.generate.BackupSet;
@@ -206,18 +207,5 @@ class RestoreFaultsIT {
             out.write(evil);
             out.closeArchiveEntry();
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
