@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @RequiresDocker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuarterlyDrill {
+class RestoreDrill {
 
     private static final String[] JOURNEY_STEPS = {"Sign in", "List recent conversations",
             "Open the newest conversation", "Send a chat", "Wait for the answer", "Confirm both messages are stored"};
