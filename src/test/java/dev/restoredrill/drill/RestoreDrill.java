@@ -83,6 +83,9 @@ class RestoreDrill {
 
     @AfterAll
     void tearDownAndReport() {
+        if (run == null) {
+            return; // the scenario was refused before anything started; its error is the drill's result
+        }
         try {
             run.close();
         } finally {
