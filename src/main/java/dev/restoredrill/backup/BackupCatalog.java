@@ -89,7 +89,7 @@ public final class BackupCatalog {
         BackupCandidate chosen = newest.get();
         RpoCheck rpo = RpoCheck.assess(chosen.date(), chosen.modified(), spec.rpo(), drillTime);
         if (!rpo.met()) {
-            failures.add(chosen.fileName() + ": RPO missed: the backup is " + Sizes.duration(rpo.age())
+            failures.add(chosen.fileName() + ": " + RpoCheck.MISSED + ": the backup is " + Sizes.duration(rpo.age())
                     + " old (from " + rpo.backupInstant() + ", basis " + rpo.basis() + ") but the RPO is "
                     + Sizes.duration(spec.rpo()) + "; the backup job has not run or not succeeded since.");
         }

@@ -16,8 +16,16 @@ import java.time.ZoneOffset;
  */
 public record RpoCheck(LocalDate backupDate, Instant backupInstant, String basis, Duration age, boolean met) {
 
+    /** The words a catalog failure about the RPO carries, so later stages tell it from a damaged backup. */
+    public static final String MISSED = "RPO missed";
+
     static final String BASIS_MTIME = "mtime";
     static final String BASIS_START_OF_DATE = "start_of_named_date_utc";
+
+    /** True for the catalog's RPO failure: the backup is usable, only too old. */
+    public static boolean isMiss(String catalogFailure) {
+        return catalogFailure.contains(MISSED);
+    }
 
     /** The rule, as written into the manifest. */
     static final String BASIS_RULE = "backup instant = the file's mtime when it falls on the date in the name (UTC)"

@@ -4,6 +4,7 @@ import dev.restoredrill.backup.BackupCatalog;
 import dev.restoredrill.backup.BackupManifest;
 import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
+import dev.restoredrill.backup.RpoCheck;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.backup.TarFacts;
@@ -258,9 +259,6 @@ public final class DrillRun implements AutoCloseable {
         }
     }
 
-    public String stackLogTail(String service) {
-        return stack == null ? "" : stack.logTail(service, 40);
-    }
 
     private CheckContext context() {
         Map<String, Long> counts = new HashMap<>();
@@ -330,7 +328,7 @@ public final class DrillRun implements AutoCloseable {
         if (result.chosen() == null) {
             return String.join("; ", result.failures());
         }
-        List<String> integrity = result.failures().stream().filter(f -> !f.contains("RPO missed")).toList();
+        List<String> integrity = result.failures().stream().filter(f -> !RpoCheck.isMiss(f)).toList();
         FormatFacts facts = result.facts();
         return integrity.isEmpty() && facts != null ? null : String.join("; ", integrity);
     }

@@ -2,6 +2,7 @@ package dev.restoredrill.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restoredrill.backup.RpoCheck;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.CheckOutcomeView;
 import dev.restoredrill.evidence.DrillEvidence;
@@ -77,7 +78,7 @@ final class EvidenceAssembler {
 
     /** Catalog findings carry the category their kind belongs to (see the report's categories). */
     static String prefixed(String catalogFailure) {
-        return (catalogFailure.contains("RPO missed") ? "RPO breach: " : "Corrupt backup: ") + catalogFailure;
+        return (RpoCheck.isMiss(catalogFailure) ? "RPO breach: " : "Corrupt backup: ") + catalogFailure;
     }
 
     private static JourneyStepView view(JourneyStep step) {

@@ -41,21 +41,14 @@ public final class DrillStack implements AutoCloseable {
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
 
     private final DrillId id;
-    private final Path composeFile;
     private final ComposeContainer compose;
-    private final Map<String, String> env;
-    private final StackDefinition definition;
     private final Map<String, SocatContainer> ambassadors = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private DrillStack(DrillId id, Path composeFile, ComposeContainer compose, Map<String, String> env,
-                       StackDefinition definition) {
+    private DrillStack(DrillId id, ComposeContainer compose) {
         this.id = id;
-        this.composeFile = composeFile;
         this.compose = compose;
-        this.env = env;
-        this.definition = definition;
         this.shutdownHook = new Thread(this::closeQuietly, "drill-stack-teardown-" + id);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -78,20 +71,14 @@ public final class DrillStack implements AutoCloseable {
         DrillId id = new DrillId(projectOf(compose));
         String text = nameProject(rendered, id);
         refuseExistingVolumes(id);
-        Map<String, String> env = new java.util.HashMap<>(definition.environment());
-        env.putAll(StackEnvironment.forDrill(id, credentials, text, definition.environment(), System.getenv()));
-        compose.withEnv(env);
+        compose.withEnv(StackEnvironment.forDrill(id, credentials, text, definition.environment(), System.getenv()));
         LOG.info("drill stack {}: {} compose file(s) rendered into {}", id, definition.composeFiles().size(),
                 rendered);
-        return new DrillStack(id, rendered, compose, env, definition);
+        return new DrillStack(id, compose);
     }
 
     public DrillId id() {
         return id;
-    }
-
-    public Path composeFile() {
-        return composeFile;
     }
 
     /** The compose project's name for a volume declared as {@code logicalName} (e.g. clickhouse-data). */
@@ -219,24 +206,6 @@ public final class DrillStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("exec", "-i", containerId(service)));
         args.addAll(command);
         return DockerCli.stream(timeout, Map.of(), args, stdin, stdout, stderr);
-    }
-
-    public void stopService(String service) {
-        composeCommand("stop", service);
-    }
-
-    public void startService(String service) {
-        composeCommand("start", service);
-    }
-
-    private void composeCommand(String... command) {
-        List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f", composeFile.toString()));
-        args.addAll(List.of(command));
-        DockerCli.Result result = DockerCli.run(CLI_TIMEOUT, env, args);
-        if (!result.ok()) {
-            throw new IllegalStateException("`docker compose " + String.join(" ", command) + "` failed for drill "
-                    + id + ": " + result.stderr().strip());
-        }
     }
 
     /** Removes everything the drill created: ambassadors, containers, volumes, network. Idempotent. */
