@@ -23,6 +23,9 @@ MONGO_JAVA_SERVER_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mong
 MONGO_TAG="restore-drill/mongodb-standin:$MONGO_JAVA_SERVER_VERSION"
 
 CHAT_TAG=restore-drill/chat-standin:0.1   # stand-in for LibreChat + the LiteLLM gateway (chat-standin/README.md)
+# Stand-in for Langfuse web + worker, one image per release with a pinned migration list (langfuse-standin/README.md).
+LANGFUSE_REPO=restore-drill/langfuse-standin
+REDIS_TAG=restore-drill/redis:7   # the real Redis server from Debian bookworm (7.0)
 
 INPUTS_LABEL=dev.restoredrill.inputs
 ROLE_LABEL=dev.restoredrill.reference-image=true
@@ -219,6 +222,22 @@ build_chat() {
 	docker_build "$context" "$name" "$hash"
 }
 
+build_langfuse() {
+	local release="$1" name="$2" hash="$3" project="$HERE/langfuse-standin"
+	local context="$BUILD_DIR/context/langfuse-standin-$release"
+	if [ ! -f "$project/target/langfuse-standin.jar" ] || [ "${LANGFUSE_JAR_BUILT:-}" != true ]; then
+		rm -rf "$project/target/dependency"
+		mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+			>>"$CURRENT_LOG" 2>&1
+		LANGFUSE_JAR_BUILT=true
+	fi
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp -a "$project/Dockerfile" "$project/healthcheck" "$project/migrations" "$project/equivalents" "$context/"
+	cp "$project"/target/langfuse-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
+	DOCKER_BUILDKIT=0 docker build --pull=false --force-rm --build-arg "RELEASE=$release" \
+		--label "$INPUTS_LABEL=$hash" --label "$ROLE_LABEL" -t "$name" "$context" >>"$CURRENT_LOG" 2>&1
+}
+
 main() {
 	preflight
 	local base jre
@@ -233,6 +252,12 @@ main() {
 	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
 	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_chat
+	ensure "$REDIS_TAG" "$(inputs_hash "$base" path:redis)" build_from_dir redis
+	local release
+	for release in $(cd "$HERE/langfuse-standin/migrations" && ls -d */ | tr -d /); do
+		ensure "$LANGFUSE_REPO:$release" "$(inputs_hash "$jre" "release $release" path:langfuse-standin)" \
+			build_langfuse "$release"
+	done
 
 	echo
 	printf '%-45s %10s  %-6s %6s\n' IMAGE SIZE STATUS SECONDS

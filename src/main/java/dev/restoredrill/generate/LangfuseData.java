@@ -2,6 +2,10 @@ package dev.restoredrill.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restoredrill.migrations.LangfusePins;
+import dev.restoredrill.migrations.MigrationRelease;
+import dev.restoredrill.migrations.PinnedMigrations;
+import dev.restoredrill.migrations.PrismaMigration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +29,19 @@ final class LangfuseData {
     static final CopyTable MIGRATIONS = new CopyTable(DATABASE, "_prisma_migrations",
             "id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count");
     static final List<CopyTable> BASE_TABLES = List.of(ORGANIZATIONS, PROJECTS, USERS, API_KEYS, PROMPTS, MIGRATIONS);
-    /** golang-migrate's version of the newest applied ClickHouse migration. */
-    static final int CLICKHOUSE_MIGRATION_VERSION = 28;
-    static final int POSTGRES_MIGRATIONS = 40;
+    /**
+     * The migrations a generated set records: those of the Langfuse release the platform pins, with their real
+     * versions, names and checksums (the pinned lists), so the set restores into the pinned official images.
+     */
+    static MigrationRelease release() {
+        return PinnedRelease.RELEASE;
+    }
+
+    /** Read once, on first use. */
+    private static final class PinnedRelease {
+        static final MigrationRelease RELEASE = PinnedMigrations.project().load(LangfusePins.platformRelease());
+    }
+
     private static final int PROJECTS_PER_ORG = 2;
     private static final int PROMPTS_PER_PROJECT = 4;
     private static final int PROMPT_VERSIONS = 3;
@@ -75,7 +89,7 @@ final class LangfuseData {
             return (long) projects() * PROMPTS_PER_PROJECT * PROMPT_VERSIONS;
         }
         if (table == MIGRATIONS) {
-            return POSTGRES_MIGRATIONS;
+            return release().prisma().size();
         }
         throw new IllegalArgumentException("not a Langfuse table: " + table);
     }
@@ -125,10 +139,12 @@ final class LangfuseData {
                 String.valueOf(version == PROMPT_VERSIONS), "{\"temperature\":0.2}", TabSeparated.pgArray(List.of(Text.word(r))), labels);
     }
 
+    /** Prisma's row of a migration {@code migrate deploy} applied: started, one step, finished a moment later. */
     private String migration(SplittableRandom r, int index, Instant created) {
-        String name = String.format("2024%02d%02d%06d_migration_%02d", 1 + index % 12, 1 + index % 28, 100_000 + index, index);
-        String at = created.toString();
-        return TabSeparated.line(Text.uuid(r), Text.hex(r, 64), at, name, null, at, 1);
+        PrismaMigration migration = release().prisma().get(index);
+        Instant started = timeline.windowStart().minusSeconds(400L * 86_400 - index * 60L);
+        return TabSeparated.line(Text.uuid(r), migration.checksum().orElseThrow(),
+                started.plusMillis(r.nextInt(20, 900)).toString(), migration.name(), null, started.toString(), 1);
     }
 
     long traces() {
@@ -211,13 +227,13 @@ final class LangfuseData {
         return new MediaObject("media/" + project + "/" + Text.alnum(r, 22) + ".png", "image/png", bytes);
     }
 
-    /** golang-migrate's rows: each migration is marked dirty, applied, then marked clean. */
+    /** golang-migrate's rows: each of the release's migrations marked dirty, applied, then marked clean. */
     List<String> schemaMigrationRows() {
         List<String> rows = new ArrayList<>();
         long sequence = timeline.windowStart().minusSeconds(400L * 86_400).getEpochSecond() * 1_000_000_000L;
-        for (int version = 1; version <= CLICKHOUSE_MIGRATION_VERSION; version++) {
-            rows.add(TabSeparated.line(version, 1, sequence += 1_000_000));
-            rows.add(TabSeparated.line(version, 0, sequence += 50_000_000));
+        for (var migration : release().clickhouse()) {
+            rows.add(TabSeparated.line(migration.version(), 1, sequence += 1_000_000));
+            rows.add(TabSeparated.line(migration.version(), 0, sequence += 50_000_000));
         }
         return rows;
     }

@@ -2,7 +2,9 @@
 -- DateTime instead of DateTime64, UInt8 instead of Bool, JSON text instead of Map, and
 -- ReplacingMergeTree(event_ts) with is_deleted as a plain column (the two-argument form is 23.x).
 -- Statements are separated by lines holding only ';'.
-CREATE TABLE IF NOT EXISTS schema_migrations (version Int64, dirty UInt8, sequence UInt64) ENGINE = TinyLog
+-- golang-migrate's table as Langfuse has it created (x-migrations-table-engine=MergeTree, so ORDER BY sequence;
+-- langfuse packages/shared/clickhouse/scripts/up.sh, golang-migrate database/clickhouse/clickhouse.go).
+CREATE TABLE IF NOT EXISTS schema_migrations (version Int64, dirty UInt8, sequence UInt64) ENGINE = MergeTree ORDER BY sequence
 ;
 CREATE TABLE IF NOT EXISTS traces (
     id String,
