@@ -81,6 +81,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
     private List<String> stackImages = List.of();
+    private PlatformOutcome platform;
 
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
         this.options = options;
@@ -168,11 +169,20 @@ public final class DrillRun implements AutoCloseable {
             stackImages = stack.images();
             connections = StoreConnections.of(endpoint("postgres", 5432), endpoint("mongodb", 27017),
                     endpoint("clickhouse", 8123), endpoint("minio", 9000), credentials);
+            platform = new PlatformStart(stack, connections, plan.stack().startupTimeout())
+                    .run(PlatformApps.startedAfterRestore(plan), restores);
+            stackImages = stack.images();
         } catch (RuntimeException e) {
             stackFailure = e;
             LOG.error("the drill stack could not be started: {}", e.getMessage());
         }
         return Optional.ofNullable(restores);
+    }
+
+    /** The apps started after the restores, and the Langfuse migrations check (runs the restores if need be). */
+    public synchronized Optional<PlatformOutcome> platform() {
+        restores();
+        return Optional.ofNullable(platform);
     }
 
     /** The restores' result if they ran (without starting them). */

@@ -44,11 +44,15 @@ public final class DrillStack implements AutoCloseable {
     private final ComposeContainer compose;
     private final Map<String, SocatContainer> ambassadors = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
+    private final Path rendered;
+    private final Map<String, String> environment;
     private volatile boolean closed;
 
-    private DrillStack(DrillId id, ComposeContainer compose) {
+    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment) {
         this.id = id;
         this.compose = compose;
+        this.rendered = rendered;
+        this.environment = Map.copyOf(environment);
         this.shutdownHook = new Thread(this::closeQuietly, "drill-stack-teardown-" + id);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -71,10 +75,12 @@ public final class DrillStack implements AutoCloseable {
         DrillId id = new DrillId(projectOf(compose));
         String text = nameProject(rendered, id);
         refuseExistingVolumes(id);
-        compose.withEnv(StackEnvironment.forDrill(id, credentials, text, definition.environment(), System.getenv()));
+        Map<String, String> environment = StackEnvironment.forDrill(id, credentials, text, definition.environment(),
+                System.getenv());
+        compose.withEnv(environment);
         LOG.info("drill stack {}: {} compose file(s) rendered into {}", id, definition.composeFiles().size(),
                 rendered);
-        return new DrillStack(id, compose);
+        return new DrillStack(id, compose, rendered, environment);
     }
 
     public DrillId id() {
@@ -105,6 +111,39 @@ public final class DrillStack implements AutoCloseable {
         long started = System.nanoTime();
         compose.start();
         LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Starts more of the platform's services after {@link #start} (the apps, once their stores are restored, as the
+     * runbook restores first and starts the platform after): {@code docker compose up -d --no-recreate}, which waits
+     * for their dependencies' health conditions and leaves running services alone. Health is awaited per service.
+     */
+    public void startLater(List<String> services) {
+        List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f", rendered.toAbsolutePath()
+                .toString(), "up", "-d", "--no-recreate"));
+        args.addAll(services);
+        DockerCli.Result result = DockerCli.run(CLI_TIMEOUT, environment, args);
+        if (!result.ok()) {
+            throw new IllegalStateException("`docker compose up` of " + services + " in drill " + id + " failed: "
+                    + result.stderr().strip());
+        }
+        LOG.info("drill stack {}: started {}", id, services);
+    }
+
+    /** The image the merged compose file gives a service (after every override), e.g. for reading what it ships. */
+    public String serviceImage(String service) {
+        try {
+            Object yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(rendered));
+            Object image = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml).get("services")).get(service)).get("image");
+            if (image == null) {
+                throw new IllegalStateException("service " + service + " has no image in " + rendered);
+            }
+            return image.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NullPointerException | ClassCastException e) {
+            throw new IllegalStateException("no service " + service + " in the drill's compose file " + rendered, e);
+        }
     }
 
     /**

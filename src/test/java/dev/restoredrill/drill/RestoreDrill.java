@@ -63,6 +63,15 @@ class RestoreDrill {
         phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
                 .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
                         () -> restore(store)))));
+        List<String> apps = PlatformApps.startedAfterRestore(run.plan());
+        if (!apps.isEmpty()) {
+            phases.add(DynamicContainer.dynamicContainer("Start the platform", apps.stream()
+                    .map(app -> test(app + " starts on the restored stores and is healthy", app, "critical",
+                            () -> PlatformTests.appHealthy(run, app, this::mask)))));
+            phases.add(DynamicContainer.dynamicContainer("Migrations", PlatformTests.MIGRATION_STORES.stream()
+                    .map(store -> test("langfuse-web ships every migration the " + store + " backup recorded", store,
+                            "blocker", () -> PlatformTests.schemaNotAhead(run, store)))));
+        }
         phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
                 .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",
                         () -> completeness(store)))));

@@ -1,0 +1,16 @@
+package dev.restoredrill.drill;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The apps started after the restores, each with its outcome, and the Langfuse migrations check. */
+public record PlatformOutcome(Map<String, AppOutcome> apps, Optional<LangfuseMigrations> langfuse) {
+
+    public PlatformOutcome {
+        apps = Map.copyOf(apps);
+    }
+
+    static PlatformOutcome none() {
+        return new PlatformOutcome(Map.of(), Optional.empty());
+    }
+}
