@@ -13,6 +13,7 @@ import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.ReportWriter;
 import dev.restoredrill.evidence.RunEnvironment;
 import dev.restoredrill.evidence.SecretMasker;
+import dev.restoredrill.migrations.PinnedMigrations;
 import dev.restoredrill.restore.MongoArchiveRestore;
 import dev.restoredrill.restore.MongorestoreCommand;
 import dev.restoredrill.restore.ParallelRestore;
@@ -294,8 +295,11 @@ public final class DrillRun implements AutoCloseable {
     private StackDefinition stackDefinition() {
         List<Path> files = new ArrayList<>(plan.stack().composeFiles().stream().map(Path::of).toList());
         Path work = options.workDir().resolve(start.toString().replace(':', '-'));
-        if (!plan.stack().images().isEmpty()) {
-            files.add(CandidateImages.writeOverride(plan.stack().images(), work.resolve("images.override.yml")));
+        Map<String, String> candidates = images == ImageMode.REFERENCE
+                ? ReferenceCandidates.substitute(plan.stack().images(), PinnedMigrations.project())
+                : plan.stack().images();
+        if (!candidates.isEmpty()) {
+            files.add(CandidateImages.writeOverride(candidates, work.resolve("images.override.yml")));
         }
         List<String> services = new ArrayList<>(plan.stores().stream().map(StorePlan::service).toList());
         plan.journey().ifPresent(j -> services.add(j.baseService()));

@@ -1,5 +1,7 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.migrations.AppliedMigrations;
+import dev.restoredrill.migrations.MigrationRelease;
 import dev.restoredrill.migrations.RecordedMigrations;
 import dev.restoredrill.migrations.StoreMigrations;
 
@@ -16,10 +18,25 @@ import java.util.Optional;
  */
 public record LangfuseMigrations(String image, String source, Optional<RecordedMigrations> before,
                                  List<StoreMigrations> stores, Optional<RecordedMigrations> after,
-                                 Optional<String> notChecked) {
+                                 Optional<MigrationRelease> shipped, Optional<String> notChecked) {
 
     static LangfuseMigrations notChecked(String image, String why) {
-        return new LangfuseMigrations(image, "", Optional.empty(), List.of(), Optional.empty(), Optional.of(why));
+        return new LangfuseMigrations(image, "", Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(why));
+    }
+
+    /** What the app's start applied to a store, and whether a migration stopped half-way; empty if not known. */
+    public Optional<AppliedMigrations> applied(String store) {
+        if (before.isEmpty() || after.isEmpty() || shipped.isEmpty()) {
+            return Optional.empty();
+        }
+        if (store.equals("clickhouse")) {
+            return Optional.of(AppliedMigrations.clickhouse(before.get().clickhouse(), after.get().clickhouse(),
+                    shipped.get(), image));
+        }
+        String database = store.substring(store.indexOf('/') + 1);
+        return Optional.of(AppliedMigrations.prisma(database, Optional.ofNullable(before.get().prisma().get(database)),
+                Optional.ofNullable(after.get().prisma().get(database)), image));
     }
 
     public Optional<StoreMigrations> store(String store) {

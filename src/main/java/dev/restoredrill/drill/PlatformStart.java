@@ -7,6 +7,8 @@ import dev.restoredrill.migrations.PinnedMigrations;
 import dev.restoredrill.migrations.RecordedMigrations;
 import dev.restoredrill.migrations.RecordedMigrationsReader;
 import dev.restoredrill.migrations.SchemaAheadCheck;
+import dev.restoredrill.migrations.SchemaFingerprint;
+import dev.restoredrill.migrations.SchemaFingerprintReader;
 import dev.restoredrill.migrations.StoreMigrations;
 import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.restore.RestoreOutcome;
@@ -54,10 +56,14 @@ final class PlatformStart {
             String why = "Restore failed: not started, because " + unrestored + " were not restored; an app on "
                     + "missing stores proves nothing. Fix the restore of those stores first.";
             apps.forEach(app -> outcomes.put(app, new AppOutcome(app, Duration.ZERO, Optional.of(why), "")));
-            return new PlatformOutcome(outcomes, Optional.of(LangfuseMigrations.notChecked("", why)));
+            return new PlatformOutcome(outcomes, Optional.of(LangfuseMigrations.notChecked("", why)),
+                    Optional.empty());
         }
         RecordedMigrationsReader reader = new RecordedMigrationsReader(connections);
         Optional<RecordedMigrations> before = read(reader, "as restored");
+        boolean mongodb = restored(restores, "mongodb");
+        SchemaFingerprintReader fingerprints = new SchemaFingerprintReader(connections);
+        Optional<SchemaFingerprint> restoredSchema = fingerprint(fingerprints, mongodb, "as restored");
         long start = System.nanoTime();
         try {
             stack.startLater(apps);
@@ -71,7 +77,12 @@ final class PlatformStart {
             }
         }
         Optional<LangfuseMigrations> langfuse = Optional.of(compare(before, read(reader, "after the app started")));
-        return new PlatformOutcome(outcomes, langfuse);
+        Optional<SchemaFingerprint> afterSchema = fingerprint(fingerprints, mongodb, "after the apps started");
+        SchemaChange schema = new SchemaChange(restoredSchema, afterSchema, restoredSchema.isPresent()
+                && afterSchema.isPresent() ? Optional.empty() : Optional.of("the schema could not be read (see the "
+                + "drill log)"));
+        schema.diff().forEach(line -> LOG.info("schema change at start: {}", line));
+        return new PlatformOutcome(outcomes, langfuse, Optional.of(schema));
     }
 
     private AppOutcome await(String app, long start) {
@@ -106,10 +117,21 @@ final class PlatformStart {
                     SchemaAheadCheck.prisma(Optional.ofNullable(recorded.prisma().get(PlatformApps.LANGFUSE_DATABASE)),
                             PlatformApps.LANGFUSE_DATABASE, shipped, image));
             stores.forEach(store -> LOG.info("langfuse migrations, {}", store.summary()));
-            return new LangfuseMigrations(image, shipped.source(), before, stores, after, Optional.empty());
+            return new LangfuseMigrations(image, shipped.source(), before, stores, after, Optional.of(shipped),
+                    Optional.empty());
         } catch (RuntimeException e) {
             LOG.warn("the Langfuse migrations could not be compared: {}", e.getMessage());
             return LangfuseMigrations.notChecked(image, e.getMessage());
+        }
+    }
+
+    private static Optional<SchemaFingerprint> fingerprint(SchemaFingerprintReader reader, boolean mongodb,
+                                                          String when) {
+        try {
+            return Optional.of(reader.read(true, true, mongodb));
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the stores' schema {}: {}", when, e.getMessage());
+            return Optional.empty();
         }
     }
 

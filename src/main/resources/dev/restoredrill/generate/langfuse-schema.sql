@@ -65,6 +65,58 @@ CREATE TABLE prompts (
     commit_message TEXT
 );
 CREATE UNIQUE INDEX prompts_project_id_name_version_key ON prompts(project_id, name, version);
+-- Three more of Langfuse 3.112.0's tables (schema.prisma: JobExecution, LlmApiKeys, BackgroundMigration), left
+-- empty: migrations of later releases change them, so a candidate's migrations find what they would find in
+-- production (the post-migration drill). The foreign key to job_configurations is left out with that table.
+CREATE TYPE "JobExecutionStatus" AS ENUM ('COMPLETED', 'ERROR', 'PENDING', 'CANCELLED');
+CREATE TABLE job_executions (
+    id TEXT NOT NULL PRIMARY KEY,
+    created_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    job_configuration_id TEXT NOT NULL,
+    job_template_id TEXT,
+    status "JobExecutionStatus" NOT NULL,
+    start_time TIMESTAMP(3),
+    end_time TIMESTAMP(3),
+    error TEXT,
+    job_input_trace_id TEXT,
+    job_input_trace_timestamp TIMESTAMP(3),
+    job_input_observation_id TEXT,
+    job_input_dataset_item_id TEXT,
+    job_output_score_id TEXT
+);
+CREATE INDEX job_executions_project_id_status_idx ON job_executions(project_id, status);
+CREATE TABLE llm_api_keys (
+    id TEXT NOT NULL PRIMARY KEY,
+    created_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    provider TEXT NOT NULL,
+    adapter TEXT NOT NULL,
+    display_secret_key TEXT NOT NULL,
+    secret_key TEXT NOT NULL,
+    base_url TEXT,
+    custom_models TEXT[] DEFAULT ARRAY[]::TEXT[],
+    with_default_models BOOLEAN NOT NULL DEFAULT true,
+    extra_headers TEXT,
+    extra_header_keys TEXT[] DEFAULT ARRAY[]::TEXT[],
+    config JSONB,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE UNIQUE INDEX llm_api_keys_project_id_provider_key ON llm_api_keys(project_id, provider);
+CREATE TABLE background_migrations (
+    id TEXT NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL,
+    script TEXT NOT NULL,
+    args JSONB NOT NULL,
+    state JSONB NOT NULL DEFAULT '{}',
+    finished_at TIMESTAMP(3),
+    failed_at TIMESTAMP(3),
+    failed_reason TEXT,
+    worker_id TEXT,
+    locked_at TIMESTAMP(3)
+);
+CREATE UNIQUE INDEX background_migrations_name_key ON background_migrations(name);
 CREATE TABLE _prisma_migrations (
     id VARCHAR(36) NOT NULL PRIMARY KEY,
     checksum VARCHAR(64) NOT NULL,

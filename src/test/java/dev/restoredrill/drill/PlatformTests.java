@@ -1,9 +1,11 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.migrations.AppliedMigrations;
 import dev.restoredrill.migrations.StoreMigrations;
 import io.qameta.allure.Allure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,41 @@ final class PlatformTests {
                 + migrations.pending().stream().map(m -> "\n  " + m).collect(Collectors.joining())
                 + migrations.problem().map(p -> "\nproblem: " + p).orElse(""), ".txt");
         migrations.problem().ifPresent(problem -> fail("Migrations: " + problem));
+    }
+
+    static void migratedCleanly(DrillRun run, String store, UnaryOperator<String> mask) {
+        LangfuseMigrations langfuse = platform(run).langfuse().orElseThrow(() -> new AssertionError(
+                "Migrations: the Langfuse migrations were not compared in this drill"));
+        langfuse.notChecked().ifPresent(why -> fail("Migrations: could not read the migrations langfuse-web "
+                + "applied: " + why));
+        AppliedMigrations applied = langfuse.applied(store).orElseThrow(() -> new AssertionError(
+                "Migrations: the " + store + " migrations could not be read after langfuse-web started (see the "
+                        + "drill log)"));
+        Allure.addAttachment(store + " migrations applied at start", "text/plain", "image: " + langfuse.image()
+                + "\napplied: " + applied.applied().size() + applied.applied().stream().map(m -> "\n  " + m)
+                .collect(Collectors.joining()) + "\nstate after the start: " + applied.stateAfter()
+                + applied.problem().map(p -> "\nproblem: " + p).orElse(""), ".txt");
+        applied.problem().ifPresent(problem -> fail(problem + "\n--- langfuse-web log (last lines) ---\n"
+                + Optional.ofNullable(platform(run).apps().get(PlatformApps.LANGFUSE_WEB)).map(AppOutcome::logTail)
+                .map(mask).orElse("")));
+    }
+
+    static void schemaChange(DrillRun run) {
+        SchemaChange change = platform(run).schema().orElseThrow(() -> new AssertionError(
+                "Schema: the schema was not fingerprinted in this drill"));
+        change.notRead().ifPresent(why -> fail("Schema: " + why));
+        List<String> diff = change.diff();
+        Allure.addAttachment("schema diff (restored vs after the start)", "text/plain", diff.isEmpty()
+                ? "unchanged" : String.join("\n", diff), ".txt");
+        change.restored().ifPresent(schema -> Allure.addAttachment("schema as restored", "text/plain",
+                String.join("\n", schema.lines()), ".txt"));
+        change.afterStart().ifPresent(schema -> Allure.addAttachment("schema after the start", "text/plain",
+                String.join("\n", schema.lines()), ".txt"));
+        List<String> dropped = change.droppedColumns();
+        if (!dropped.isEmpty()) {
+            fail("Schema: the apps' migrations dropped column(s) " + dropped + " from tables that remain: the data in "
+                    + "them is gone after this upgrade. Check the candidate's migrations before rolling it out.");
+        }
     }
 
     private static PlatformOutcome platform(DrillRun run) {

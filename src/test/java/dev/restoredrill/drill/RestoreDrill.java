@@ -69,8 +69,14 @@ class RestoreDrill {
                     .map(app -> test(app + " starts on the restored stores and is healthy", app, "critical",
                             () -> PlatformTests.appHealthy(run, app, this::mask)))));
             phases.add(DynamicContainer.dynamicContainer("Migrations", PlatformTests.MIGRATION_STORES.stream()
-                    .map(store -> test("langfuse-web ships every migration the " + store + " backup recorded", store,
-                            "blocker", () -> PlatformTests.schemaNotAhead(run, store)))));
+                    .flatMap(store -> java.util.stream.Stream.of(
+                            test("langfuse-web ships every migration the " + store + " backup recorded", store,
+                                    "blocker", () -> PlatformTests.schemaNotAhead(run, store)),
+                            test("langfuse-web's start left the " + store + " migrations clean", store, "blocker",
+                                    () -> PlatformTests.migratedCleanly(run, store, this::mask))))));
+            phases.add(DynamicContainer.dynamicContainer("Schema", List.of(test("the start dropped no column of a "
+                    + "restored table (schema as restored vs after the start)", "schema", "critical",
+                    () -> PlatformTests.schemaChange(run)))));
         }
         phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
                 .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",

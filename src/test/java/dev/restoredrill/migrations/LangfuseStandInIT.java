@@ -49,6 +49,7 @@ class LangfuseStandInIT {
 
     static final String OWNER_LABEL = "dev.restoredrill.owner";
     static final String PINNED = "3.112.0";
+    static final String CANDIDATE = "3.120.0";
 
     private final DrillCredentials credentials = DrillCredentials.generate();
     private final Network network = Network.newNetwork();
@@ -71,16 +72,11 @@ class LangfuseStandInIT {
     }
 
     @BeforeAll
-    void startStores() throws Exception {
+    void startStores() {
         Startables.deepStart(Stream.of(postgres, clickhouse)).join();
         ServiceEndpoint none = new ServiceEndpoint("not-in-this-test.invalid", 9);
         stores = StoreConnections.of(new ServiceEndpoint(postgres.getHost(), postgres.getMappedPort(5432)), none,
                 new ServiceEndpoint(clickhouse.getHost(), clickhouse.getMappedPort(8123)), none, credentials);
-        try (Connection admin = DriverManager.getConnection(stores.postgres().jdbcUrl("postgres"),
-                credentials.postgresUser(), credentials.postgresPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE langfuse");
-        }
     }
 
     @AfterAll
@@ -89,19 +85,20 @@ class LangfuseStandInIT {
         network.close();
     }
 
-    /** A Langfuse 3.112.0 backup's bookkeeping: every migration recorded, as the generator writes it. */
+    /**
+     * The stores as a generated Langfuse 3.112.0 backup restores them: the generator's schema (its own resources)
+     * and every migration of the release recorded, with golang-migrate's and Prisma's bookkeeping.
+     */
     @BeforeEach
     void seedAsPinnedRelease() throws Exception {
-        clickhouse("DROP TABLE IF EXISTS schema_migrations");
-        clickhouse("CREATE TABLE schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
-                + "ENGINE = MergeTree ORDER BY sequence");
-        recordClickHouse(pinned.clickhouse().stream().map(ClickHouseMigration::version).toList());
+        try (Connection admin = DriverManager.getConnection(stores.postgres().jdbcUrl("postgres"),
+                credentials.postgresUser(), credentials.postgresPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS langfuse");
+            statement.execute("CREATE DATABASE langfuse");
+        }
         try (Connection langfuse = langfuse(); Statement statement = langfuse.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS _prisma_migrations");
-            statement.execute("CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum "
-                    + "VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, "
-                    + "rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), "
-                    + "applied_steps_count INTEGER NOT NULL DEFAULT 0)");
+            statement.execute(resource("langfuse-schema.sql"));
             try (PreparedStatement insert = langfuse.prepareStatement("INSERT INTO _prisma_migrations (id, checksum, "
                     + "finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, now(), ?, now(), 1)")) {
                 for (PrismaMigration migration : pinned.prisma()) {
@@ -112,6 +109,21 @@ class LangfuseStandInIT {
                 }
                 insert.executeBatch();
             }
+        }
+        for (String table : List.of("schema_migrations", "traces", "observations", "scores")) {
+            clickhouse("DROP TABLE IF EXISTS " + table);
+        }
+        for (String statement : resource("clickhouse-schema.sql").replaceAll("(?m)^--.*\\n", "").split("(?m)^;\\s*$")) {
+            if (!statement.isBlank()) {
+                clickhouse(statement);
+            }
+        }
+        recordClickHouse(pinned.clickhouse().stream().map(ClickHouseMigration::version).toList());
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = LangfuseStandInIT.class.getResourceAsStream("/dev/restoredrill/generate/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -156,6 +168,110 @@ class LangfuseStandInIT {
             web.remove();
         }
         assertThat(new RecordedMigrationsReader(stores).read(List.of("langfuse"))).isEqualTo(recorded);
+    }
+
+    /** The post-migration drill's candidate: Langfuse 3.120.0 over the 3.112.0 stores applies what it ships more. */
+    @Test
+    void theCandidateAppliesItsPendingMigrationsWithTheRealBookkeeping() throws Exception {
+        MigrationRelease candidate = PinnedMigrations.project().load(CANDIDATE);
+        RecordedMigrations before = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        StoreMigrations pending = SchemaAheadCheck.clickhouse(before.clickhouse(), candidate, "candidate");
+        assertThat(pending.pending()).containsExactly("0027_drop_project_environments_mvs",
+                "0028_drop_traces_null_mvs", "0029_drop_traces_null_and_amt_tables",
+                "0030_add_eval_execution_trace_id_to_scores");
+
+        StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", env(), network);
+        try {
+            web.awaitHealthy(Duration.ofMinutes(2));
+            assertThat(web.logs()).contains("30/u add_eval_execution_trace_id_to_scores")
+                    .contains("Applying migration `20251014161635_job_executions_add_execution_trace_id`")
+                    .contains("All migrations have been successfully applied.");
+        } finally {
+            web.remove();
+        }
+        RecordedMigrations after = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        AppliedMigrations clickhouseApplied = AppliedMigrations.clickhouse(before.clickhouse(), after.clickhouse(),
+                candidate, "candidate");
+        assertThat(clickhouseApplied.problem()).isEmpty();
+        assertThat(clickhouseApplied.applied()).isEqualTo(pending.pending());
+        assertThat(after.clickhouse()).get().extracting(RecordedMigrations.ClickHouseState::version,
+                RecordedMigrations.ClickHouseState::dirty, RecordedMigrations.ClickHouseState::rows)
+                .containsExactly(30L, false, 60L); // each migration: a dirty row, then a clean one
+        assertThat(clickhouse("SELECT name FROM system.columns WHERE database = 'default' AND table = 'scores' "
+                + "AND name = 'execution_trace_id'").strip()).isEqualTo("execution_trace_id");
+
+        AppliedMigrations prismaApplied = AppliedMigrations.prisma("langfuse",
+                Optional.ofNullable(before.prisma().get("langfuse")), Optional.ofNullable(after.prisma().get("langfuse")),
+                "candidate");
+        assertThat(prismaApplied.problem()).isEmpty();
+        assertThat(prismaApplied.applied()).hasSize(8).last()
+                .isEqualTo("20251014161635_job_executions_add_execution_trace_id");
+        try (Connection langfuse = langfuse(); Statement statement = langfuse.createStatement();
+             var rows = statement.executeQuery("SELECT checksum, applied_steps_count, finished_at >= started_at, "
+                     + "logs IS NULL FROM _prisma_migrations WHERE migration_name = "
+                     + "'20250925133604_organizations_add_ai_features_enabled'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(candidate.prisma().stream().filter(m -> m.name()
+                    .equals("20250925133604_organizations_add_ai_features_enabled")).findFirst().orElseThrow()
+                    .checksum().orElseThrow());
+            assertThat(rows.getInt(2)).isEqualTo(1);
+            assertThat(rows.getBoolean(3)).isTrue();
+            assertThat(rows.getBoolean(4)).isTrue();
+        }
+        try (Connection langfuse = langfuse(); Statement statement = langfuse.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                     + "'organizations' AND column_name = 'ai_features_enabled'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    /** The failing-candidate variant: a ClickHouse migration fails half-way and leaves golang-migrate's dirty row. */
+    @Test
+    void aCandidateWhoseClickHouseMigrationFailsLeavesItDirtyAndIsNamed() throws Exception {
+        MigrationRelease candidate = PinnedMigrations.project().load(CANDIDATE);
+        RecordedMigrations before = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        List<String> failing = new ArrayList<>(env());
+        failing.add("LANGFUSE_STANDIN_FAIL_MIGRATION=0029_drop_traces_null_and_amt_tables");
+        StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", failing, network);
+        try {
+            assertThat(web.awaitExit(Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(web.logs()).contains("error: migration failed").contains("0029_drop_traces_null_and_amt_tables");
+        } finally {
+            web.remove();
+        }
+        RecordedMigrations after = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        assertThat(after.clickhouse()).get().extracting(RecordedMigrations.ClickHouseState::version,
+                RecordedMigrations.ClickHouseState::dirty).containsExactly(29L, true);
+        AppliedMigrations applied = AppliedMigrations.clickhouse(before.clickhouse(), after.clickhouse(), candidate,
+                LangfuseImage.standIn(CANDIDATE));
+        assertThat(applied.applied()).containsExactly("0027_drop_project_environments_mvs", "0028_drop_traces_null_mvs");
+        assertThat(applied.problem()).get().asString().contains("0029_drop_traces_null_and_amt_tables")
+                .contains("dirty at version 29").contains("Do not roll out this candidate");
+    }
+
+    /** The failing-candidate variant on the Prisma side: the started row keeps no finished_at, Prisma's P3018. */
+    @Test
+    void aCandidateWhosePrismaMigrationFailsLeavesAnUnfinishedRowAndIsNamed() throws Exception {
+        RecordedMigrations before = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        List<String> failing = new ArrayList<>(env());
+        failing.add("LANGFUSE_STANDIN_FAIL_MIGRATION=20251006173445_add_cloud_spend_alerts");
+        StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", failing, network);
+        try {
+            assertThat(web.awaitExit(Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(web.logs()).contains("P3018").contains("Migration name: 20251006173445_add_cloud_spend_alerts");
+        } finally {
+            web.remove();
+        }
+        RecordedMigrations after = new RecordedMigrationsReader(stores).read(List.of("langfuse"));
+        assertThat(after.prisma().get("langfuse").failed()).containsExactly("20251006173445_add_cloud_spend_alerts");
+        AppliedMigrations applied = AppliedMigrations.prisma("langfuse", Optional.of(before.prisma().get("langfuse")),
+                Optional.of(after.prisma().get("langfuse")), LangfuseImage.standIn(CANDIDATE));
+        assertThat(applied.applied()).hasSize(4);
+        assertThat(applied.problem()).get().asString().contains("20251006173445_add_cloud_spend_alerts")
+                .contains("without finished_at");
+        // And golang-migrate never ran: the real entrypoint stops at the failed Prisma step.
+        assertThat(after.clickhouse()).isEqualTo(before.clickhouse());
     }
 
     @Test
