@@ -138,7 +138,7 @@ class LangfuseStandInIT {
 
         StandIn web = StandIn.start(LangfuseImage.standIn(PINNED), "web", env(), network);
         try {
-            web.awaitHealthy(Duration.ofMinutes(2));
+            web.awaitHealthy(Duration.ofMinutes(4));
             assertThat(web.http(3000, "/api/public/health")).contains("\"status\":\"OK\"").contains(PINNED);
             assertThat(web.logs()).contains("No pending migrations to apply.").contains("no change");
         } finally {
@@ -161,7 +161,7 @@ class LangfuseStandInIT {
 
         StandIn web = StandIn.start(LangfuseImage.standIn(PINNED), "web", env(), network);
         try {
-            assertThat(web.awaitExit(Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(web.awaitExit(Duration.ofMinutes(4))).isEqualTo(1);
             assertThat(web.logs()).contains("error: no migration found for version 27")
                     .contains("Applying clickhouse migrations failed");
         } finally {
@@ -182,7 +182,7 @@ class LangfuseStandInIT {
 
         StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", env(), network);
         try {
-            web.awaitHealthy(Duration.ofMinutes(2));
+            web.awaitHealthy(Duration.ofMinutes(4));
             assertThat(web.logs()).contains("30/u add_eval_execution_trace_id_to_scores")
                     .contains("Applying migration `20251014161635_job_executions_add_execution_trace_id`")
                     .contains("All migrations have been successfully applied.");
@@ -235,7 +235,7 @@ class LangfuseStandInIT {
         failing.add("LANGFUSE_STANDIN_FAIL_MIGRATION=0029_drop_traces_null_and_amt_tables");
         StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", failing, network);
         try {
-            assertThat(web.awaitExit(Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(web.awaitExit(Duration.ofMinutes(4))).isEqualTo(1);
             assertThat(web.logs()).contains("error: migration failed").contains("0029_drop_traces_null_and_amt_tables");
         } finally {
             web.remove();
@@ -258,7 +258,7 @@ class LangfuseStandInIT {
         failing.add("LANGFUSE_STANDIN_FAIL_MIGRATION=20251006173445_add_cloud_spend_alerts");
         StandIn web = StandIn.start(LangfuseImage.standIn(CANDIDATE), "web", failing, network);
         try {
-            assertThat(web.awaitExit(Duration.ofMinutes(2))).isEqualTo(1);
+            assertThat(web.awaitExit(Duration.ofMinutes(4))).isEqualTo(1);
             assertThat(web.logs()).contains("P3018").contains("Migration name: 20251006173445_add_cloud_spend_alerts");
         } finally {
             web.remove();
@@ -340,9 +340,13 @@ class LangfuseStandInIT {
         }
 
         int awaitExit(Duration timeout) {
-            Awaitility.await(name + " exited").atMost(timeout).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> DockerCli.require(Duration.ofSeconds(30), "inspect", "--format",
-                            "{{.State.Status}}", name).strip().equals("exited"));
+            try {
+                Awaitility.await(name + " exited").atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> DockerCli.require(Duration.ofSeconds(30), "inspect", "--format",
+                                "{{.State.Status}}", name).strip().equals("exited"));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(name + " did not exit within " + timeout + "; its log:\n" + logs(), e);
+            }
             return Integer.parseInt(DockerCli.require(Duration.ofSeconds(30), "inspect", "--format",
                     "{{.State.ExitCode}}", name).strip());
         }
