@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class BackupCatalog {
         Optional<TarFacts.HostileEntry> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
                 ? Optional.of(tar.hostileEntries().get(0)) : Optional.empty();
         return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(),
-                Verdict.of(scan.error(), failures),
+                StoreResult.verdictOf(scan.error(), failures),
                 new ChosenBackup(chosen.fileName(), scan.sizeBytes(), scan.sha256(), null, scan.uncompressedBytes()),
                 rpo, scan.facts(), hostile.isPresent(),
                 hostile.map(h -> "entry '" + h.entry() + "': " + h.reason()).orElse(null),

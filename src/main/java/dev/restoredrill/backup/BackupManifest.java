@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

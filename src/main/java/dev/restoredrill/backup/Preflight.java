@@ -1,5 +1,7 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+import dev.restoredrill.outcome.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ public final class Preflight {
         List<StoreBackupSpec> specs = selectStores(stores);
         if (specs == null) {
             err.println("--stores=" + stores + " must name stores among "
-                    + StoreBackupSpec.runbookDefaults().stream().map(StoreBackupSpec::store).toList());
+                    + StoreType.names());
             return CANNOT_RUN;
         }
         BackupManifest manifest;
@@ -85,11 +87,16 @@ public final class Preflight {
 
     private static List<StoreBackupSpec> selectStores(String stores) {
         if (stores.isBlank()) {
-            return StoreBackupSpec.runbookDefaults();
+            return runbookDefaults();
         }
         Set<String> wanted = new HashSet<>(Arrays.asList(stores.trim().split("\\s*,\\s*")));
-        List<StoreBackupSpec> specs = StoreBackupSpec.runbookDefaults().stream()
+        List<StoreBackupSpec> specs = runbookDefaults().stream()
                 .filter(s -> wanted.contains(s.store())).toList();
         return specs.size() == wanted.size() ? specs : null; // null: some name is not a store
+    }
+
+    /** Every store as the runbook backs it up, with its RPO target. */
+    private static List<StoreBackupSpec> runbookDefaults() {
+        return Arrays.stream(StoreType.values()).map(StoreType::backupSpec).toList();
     }
 }

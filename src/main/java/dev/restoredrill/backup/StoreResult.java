@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Failure;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.outcome.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +34,29 @@ public record StoreResult(String store, BackupFormat format, String filePattern,
             allFailures.add(chosen.fileName() + ": sha256 changed during the drill (before " + chosen.sha256Before()
                     + ", after " + sha256After + "): something wrote to the backup while the drill ran.");
         }
-        return new StoreResult(store, format, filePattern, rpoTarget, Verdict.of(error, allFailures),
+        return new StoreResult(store, format, filePattern, rpoTarget, verdictOf(error, allFailures),
                 chosen.withSha256After(sha256After), rpoCheck, facts, hostile, hostileReason, candidates,
                 List.copyOf(allFailures), warnings, error);
+    }
+
+    /** ERROR when the backup could not be read at all, FAIL when it has failures, else PASS. */
+    static Verdict verdictOf(String error, List<String> failures) {
+        return error != null ? Verdict.ERROR : failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    /**
+     * What the catalog found wrong, each with its category: a missed RPO is an RPO breach, anything else (missing,
+     * unreadable, truncated, hostile, changed during the drill) makes the backup a corrupt one.
+     */
+    public List<Failure> findings() {
+        List<Failure> findings = new ArrayList<>();
+        for (String failure : failures) {
+            findings.add((RpoCheck.isMiss(failure) ? FailureCategory.RPO_BREACH : FailureCategory.CORRUPT_BACKUP)
+                    .failure(store + ": " + failure));
+        }
+        if (error != null) {
+            findings.add(FailureCategory.CORRUPT_BACKUP.failure(store + ": " + error));
+        }
+        return findings;
     }
 }

@@ -7,19 +7,17 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.RpoCheck;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
-import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.evidence.AllureCli;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.ReportWriter;
 import dev.restoredrill.evidence.RunEnvironment;
-import dev.restoredrill.evidence.SecretMasker;
-import dev.restoredrill.restore.MongoArchiveRestore;
-import dev.restoredrill.restore.MongorestoreCommand;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.outcome.SecretMasker;
+import dev.restoredrill.store.StoreType;
+import dev.restoredrill.verify.StoreConnections;
 import dev.restoredrill.restore.ParallelRestore;
-import dev.restoredrill.restore.PostgresLogicalRestore;
 import dev.restoredrill.restore.RestoreEngine;
 import dev.restoredrill.restore.RestoreOutcome;
-import dev.restoredrill.restore.VolumeSnapshotRestore;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.DrillPlan;
 import dev.restoredrill.scenario.JourneyPlan;
@@ -36,7 +34,6 @@ import dev.restoredrill.verify.CheckRunner;
 import dev.restoredrill.verify.Completeness;
 import dev.restoredrill.verify.DrillAccount;
 import dev.restoredrill.verify.JourneyOutcome;
-import dev.restoredrill.verify.StoreConnections;
 import dev.restoredrill.verify.AppJourney;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +57,6 @@ import java.util.Optional;
 public final class DrillRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillRun.class);
-    private static final String HELPER_IMAGE = "restore-drill/tiny:bookworm";
     private static final ServiceEndpoint NOT_IN_DRILL = new ServiceEndpoint("not-in-this-drill.invalid", 9);
 
     private final DrillOptions options;
@@ -133,7 +129,7 @@ public final class DrillRun implements AutoCloseable {
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
             manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.directory(),
-                    StoreKinds.specs(plan.stores()));
+                    plan.stores().stream().map(StorePlan::backupSpec).toList());
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
         return manifest;
@@ -154,10 +150,15 @@ public final class DrillRun implements AutoCloseable {
             List<RestoreEngine> engines = new ArrayList<>();
             Map<String, RestoreOutcome> refused = new LinkedHashMap<>();
             for (StorePlan store : plan.stores()) {
-                engineFor(store).ifPresentOrElse(engines::add, () -> refused.put(store.name(),
-                        RestoreOutcome.failed(store.name(), Duration.ZERO, "Corrupt backup: " + store.name()
-                                + " is not restored because the catalog found its backup unusable: "
-                                + catalogProblem(store.name()), "")));
+                String problem = catalogProblem(store.name());
+                if (problem == null) {
+                    engines.add(StoreWiring.engine(store, backupFile(store.name()), catalog(store.name()),
+                            credentials, StoreWiring.MongoEngine.fromSystemProperty()));
+                } else {
+                    refused.put(store.name(), RestoreOutcome.failed(store.name(), Duration.ZERO,
+                            FailureCategory.CORRUPT_BACKUP.failure(store.name() + " is not restored because the "
+                                    + "catalog found its backup unusable: " + problem), ""));
+                }
             }
             List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
             ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout())
@@ -166,8 +167,7 @@ public final class DrillRun implements AutoCloseable {
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
             stackImages = stack.images();
-            connections = StoreConnections.of(endpoint("postgres", 5432), endpoint("mongodb", 27017),
-                    endpoint("clickhouse", 8123), endpoint("minio", 9000), credentials);
+            connections = StoreWiring.connections(this::endpoint, credentials);
         } catch (RuntimeException e) {
             stackFailure = e;
             LOG.error("the drill stack could not be started: {}", e.getMessage());
@@ -217,7 +217,7 @@ public final class DrillRun implements AutoCloseable {
     /** The restored store against its backup, one count per table/collection/bucket (computed once). */
     public synchronized List<CheckOutcome> completeness(String store) {
         return completeness.computeIfAbsent(store, name -> new Completeness(checks)
-                .run(name, catalog(name).facts(), context()));
+                .run(StoreType.byName(name).orElseThrow(), catalog(name).facts(), context()));
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
@@ -229,8 +229,8 @@ public final class DrillRun implements AutoCloseable {
         if (journey == null) {
             JourneyPlan journeyPlan = plan.journey().orElseThrow();
             DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
-            String app = endpoint(journeyPlan.baseService(), 3080).httpUrl();
-            Path archive = backups.directory().resolve(catalog("mongodb").chosen().fileName());
+            String app = serviceEndpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
+            Path archive = backupFile(StoreType.MONGODB.storeName());
             journey = new AppJourney(journeyPlan, app, account, connections, archive).run();
         }
         return journey;
@@ -275,10 +275,18 @@ public final class DrillRun implements AutoCloseable {
         return new CheckContext(connections, counts, instants);
     }
 
-    private ServiceEndpoint endpoint(String service, int port) {
-        boolean inDrill = plan.stores().stream().anyMatch(s -> s.service().equals(service))
-                || plan.journey().map(j -> j.baseService().equals(service)).orElse(false);
-        return inDrill ? stack.endpoint(service, port) : NOT_IN_DRILL;
+    /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */
+    private ServiceEndpoint endpoint(StoreType type) {
+        return plan.stores().stream().filter(s -> s.type() == type).findFirst()
+                .map(s -> (ServiceEndpoint) stack.endpoint(s.service(), type.port())).orElse(NOT_IN_DRILL);
+    }
+
+    private ServiceEndpoint serviceEndpoint(String service, int port) {
+        return stack.endpoint(service, port);
+    }
+
+    private Path backupFile(String store) {
+        return backups.directory().resolve(catalog(store).chosen().fileName());
     }
 
     private StackDefinition stackDefinition() {
@@ -287,7 +295,7 @@ public final class DrillRun implements AutoCloseable {
         if (!plan.stack().images().isEmpty()) {
             files.add(CandidateImages.writeOverride(plan.stack().images(), work.resolve("images.override.yml")));
         }
-        List<String> services = new ArrayList<>(plan.stores().stream().map(StorePlan::service).toList());
+        List<String> services = new ArrayList<>(StoreWiring.services(plan.stores()));
         plan.journey().ifPresent(j -> services.add(j.baseService()));
         Map<String, String> env = new HashMap<>();
         backups.secrets().forEach((name, value) -> {
@@ -299,24 +307,6 @@ public final class DrillRun implements AutoCloseable {
             }
         });
         return new StackDefinition(files, services, work, plan.stack().startupTimeout(), env);
-    }
-
-    private Optional<RestoreEngine> engineFor(StorePlan store) {
-        StoreResult result = catalog(store.name());
-        if (catalogProblem(store.name()) != null) {
-            return Optional.empty();
-        }
-        Path file = backups.directory().resolve(result.chosen().fileName());
-        Duration timeout = Duration.ofHours(6);
-        return Optional.of(switch (store.kind()) {
-            case "logical-sql" -> new PostgresLogicalRestore(store.service(), file, credentials.postgresUser(),
-                    timeout);
-            case "mongo-archive" -> "mongorestore".equals(System.getProperty("drill.mongo.engine", "driver"))
-                    ? new MongorestoreCommand(store.service(), file, timeout)
-                    : new MongoArchiveRestore(store.service(), file, 1000, 2);
-            default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
-                    (TarFacts) result.facts(), HELPER_IMAGE, timeout);
-        });
     }
 
     /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */

@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -82,8 +83,8 @@ public final class ReportWriter {
 
     /** The overview's title: the verdict is the first thing an auditor sees. */
     static String reportName(DrillEvidence evidence, String folderName) {
-        return (evidence.demo() ? "DEMO — " : "") + "Restore drill " + folderName + " — " + evidence.scenario()
-                + ": " + evidence.verdict();
+        return (evidence.demo() ? "DEMO — " : "") + evidence.title() + " " + folderName + " (" + evidence.scenario()
+                + "): " + evidence.verdict();
     }
 
     private void generateHtml(Path results, Path reportDir, String reportName) throws IOException {

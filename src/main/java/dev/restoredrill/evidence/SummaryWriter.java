@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.Verdict;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class SummaryWriter {
     /** The page, unmasked: the caller masks it with the run's {@link SecretMasker} before writing it. */
     public static String render(DrillEvidence e, String reportFolderName) {
         StringBuilder md = new StringBuilder();
-        md.append("# Restore drill ").append(reportFolderName).append(" — ").append(cell(e.scenario()))
+        md.append("# ").append(cell(e.title())).append(" ").append(reportFolderName).append(" — ").append(cell(e.scenario()))
                 .append("\n\n");
         if (e.demo()) {
             md.append("> **").append(DEMO_BANNER).append("**\n\n");
@@ -39,7 +40,7 @@ public final class SummaryWriter {
             md.append("None.\n");
         } else {
             for (int i = 0; i < e.failures().size(); i++) {
-                md.append(i + 1).append(". ").append(cell(e.failures().get(i))).append('\n');
+                md.append(i + 1).append(". ").append(cell(e.failures().get(i).message())).append('\n');
             }
         }
         return md.toString();
@@ -119,11 +120,11 @@ public final class SummaryWriter {
     }
 
     /** Anything but PASS in bold, so a failure stands out on the page. */
-    private static String verdict(String verdict) {
+    private static String verdict(Verdict verdict) {
         if (verdict == null) {
             return "—";
         }
-        return "PASS".equals(verdict) ? verdict : "**" + cell(verdict) + "**";
+        return verdict.passed() ? verdict.name() : "**" + verdict.name() + "**";
     }
 
     /** One table cell: pipes escaped, line breaks flattened, absent as a dash. */

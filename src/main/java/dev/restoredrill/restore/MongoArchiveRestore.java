@@ -1,5 +1,7 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.store.StoreType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -12,7 +14,7 @@ import dev.restoredrill.mongoarchive.IndexSpec;
 import dev.restoredrill.mongoarchive.MongoArchiveException;
 import dev.restoredrill.mongoarchive.MongoArchiveReader;
 import dev.restoredrill.mongoarchive.Namespace;
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -51,16 +53,16 @@ public final class MongoArchiveRestore extends ServiceRestore {
     private final int batchSize;
     private final int writers;
 
-    public MongoArchiveRestore(String service, Path archive, int batchSize, int writers) {
-        super("mongodb", service);
+    public MongoArchiveRestore(String store, String service, Path archive, int batchSize, int writers) {
+        super(store, service);
         this.archive = archive;
         this.batchSize = batchSize;
         this.writers = writers;
     }
 
     @Override
-    public List<String> load(DrillStack stack) throws Exception {
-        String uri = "mongodb://" + stack.endpoint(service, 27017);
+    public List<String> load(ServiceStack stack) throws Exception {
+        String uri = "mongodb://" + stack.endpoint(service, StoreType.MONGODB.port());
         try (MongoClient client = MongoClients.create(uri)) {
             requireFreshTarget(client);
             return restoreInto(client);
@@ -77,7 +79,7 @@ public final class MongoArchiveRestore extends ServiceRestore {
             visitor.flushAll();
             visitor.awaitWrites();
         } catch (MongoArchiveException e) {
-            throw new RestoreFailedException("Corrupt backup: " + archive.getFileName() + ": " + e.getMessage()
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, archive.getFileName() + ": " + e.getMessage()
                     + ". Documents read before the fault do not count as restored; take a new backup.", e);
         } finally {
             pool.shutdownNow();
@@ -99,7 +101,7 @@ public final class MongoArchiveRestore extends ServiceRestore {
             }
             List<String> collections = client.getDatabase(db).listCollectionNames().into(new ArrayList<>());
             if (!collections.isEmpty()) {
-                throw new RestoreFailedException("Restore failed: the target mongodb is not fresh (database " + db
+                throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "the target mongodb is not fresh (database " + db
                         + " holds " + collections + "); the drill applies --drop semantics only to its own new "
                         + "volume. Start a new drill.");
             }

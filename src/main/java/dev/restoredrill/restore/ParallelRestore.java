@@ -1,6 +1,8 @@
 package dev.restoredrill.restore;
 
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
+import dev.restoredrill.outcome.Failure;
+import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.stack.ServiceFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,9 +31,6 @@ public final class ParallelRestore {
 
     /** What the restores produced: one outcome per store, and the measured RTO. */
     public record Result(Map<String, RestoreOutcome> outcomes, Duration measuredRto) {
-        public boolean allRestored() {
-            return outcomes.values().stream().allMatch(RestoreOutcome::restored);
-        }
     }
 
     private final Duration healthTimeout;
@@ -39,7 +39,7 @@ public final class ParallelRestore {
         this.healthTimeout = healthTimeout;
     }
 
-    public Result run(DrillStack stack, List<RestoreEngine> engines, List<String> alsoAwait) {
+    public Result run(ServiceStack stack, List<RestoreEngine> engines, List<String> alsoAwait) {
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()));
         try {
@@ -55,13 +55,11 @@ public final class ParallelRestore {
                 Throwable prepareFailure = prepared.get(engine.store()).join();
                 loads.add(CompletableFuture.supplyAsync(() -> load(stack, engine, prepareFailure, start), pool));
             }
-            Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>();
-            loads.forEach(load -> {
-                RestoreOutcome outcome = load.join();
-                outcomes.put(outcome.store(), outcome);
-            });
+            Map<String, RestoreOutcome> outcomes = collect(engines, loads, start);
             for (String service : alsoAwait) {
-                stack.awaitHealthy(service, healthTimeout);
+                if (!Thread.currentThread().isInterrupted()) {
+                    stack.awaitHealthy(service, healthTimeout);
+                }
             }
             Duration rto = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("restores done in {} s: {}", rto.toSeconds(), outcomes.values().stream()
@@ -72,7 +70,38 @@ public final class ParallelRestore {
         }
     }
 
-    private RestoreOutcome load(DrillStack stack, RestoreEngine engine, Throwable prepareFailure, long start) {
+    /**
+     * Each store's outcome as it finishes. On an interrupt (Ctrl-C, a test's timeout) the restores still running
+     * are stopped and fail as interrupted, and the interrupt is kept for the caller to see.
+     */
+    private static Map<String, RestoreOutcome> collect(List<RestoreEngine> engines,
+                                                       List<CompletableFuture<RestoreOutcome>> loads, long start) {
+        Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < loads.size(); i++) {
+            RestoreEngine engine = engines.get(i);
+            try {
+                RestoreOutcome outcome = loads.get(i).get();
+                outcomes.put(outcome.store(), outcome);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                for (int j = i; j < loads.size(); j++) {
+                    loads.get(j).cancel(true);
+                    outcomes.put(engines.get(j).store(), RestoreOutcome.failed(engines.get(j).store(),
+                            Duration.ofNanos(System.nanoTime() - start), FailureCategory.RESTORE_FAILURE.failure(
+                                    engines.get(j).store() + ": the drill was interrupted during the restore"),
+                            engines.get(j).logTail()));
+                }
+                return outcomes;
+            } catch (ExecutionException e) {
+                outcomes.put(engine.store(), RestoreOutcome.failed(engine.store(),
+                        Duration.ofNanos(System.nanoTime() - start), FailureCategory.RESTORE_FAILURE.failure(
+                                engine.store() + ": " + e.getCause()), engine.logTail()));
+            }
+        }
+        return outcomes;
+    }
+
+    private RestoreOutcome load(ServiceStack stack, RestoreEngine engine, Throwable prepareFailure, long start) {
         String store = engine.store();
         if (prepareFailure != null) {
             return failed(stack, engine, prepareFailure, start);
@@ -89,17 +118,16 @@ public final class ParallelRestore {
         }
     }
 
-    private static RestoreOutcome failed(DrillStack stack, RestoreEngine engine, Throwable cause, long start) {
-        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        if (!message.startsWith("Restore failed") && !message.startsWith("Corrupt backup")) {
-            message = "Restore failed: " + engine.store() + ": " + message;
-        }
-        String serviceLog = cause instanceof ServiceFailedException failure ? failure.logTail()
+    private static RestoreOutcome failed(ServiceStack stack, RestoreEngine engine, Throwable cause, long start) {
+        Failure failure = cause instanceof RestoreFailedException restoreFailed ? restoreFailed.failure()
+                : FailureCategory.RESTORE_FAILURE.failure(engine.store() + ": "
+                        + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        String serviceLog = cause instanceof ServiceFailedException serviceFailed ? serviceFailed.logTail()
                 : stack.logTail(engine.service(), 40);
         String log = (engine.logTail().isBlank() ? "" : engine.logTail() + "\n") + "--- " + engine.service()
                 + " log (last lines) ---\n" + serviceLog;
-        LOG.warn("{}: {}", engine.store(), message);
-        return RestoreOutcome.failed(engine.store(), Duration.ofNanos(System.nanoTime() - start), message, log);
+        LOG.warn("{}: {}", engine.store(), failure.message());
+        return RestoreOutcome.failed(engine.store(), Duration.ofNanos(System.nanoTime() - start), failure, log);
     }
 
     private interface Step {

@@ -1,7 +1,8 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.stack.DockerCli;
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -22,15 +23,15 @@ public final class PostgresLogicalRestore extends ServiceRestore {
     private final String superuser;
     private final Duration timeout;
 
-    public PostgresLogicalRestore(String service, Path dump, String superuser, Duration timeout) {
-        super("postgres", service);
+    public PostgresLogicalRestore(String store, String service, Path dump, String superuser, Duration timeout) {
+        super(store, service);
         this.dump = dump;
         this.superuser = superuser;
         this.timeout = timeout;
     }
 
     @Override
-    public List<String> load(DrillStack stack) throws Exception {
+    public List<String> load(ServiceStack stack) throws Exception {
         // psql connects through the container's local socket as the drill's superuser (trusted there, as in the
         // official image), to the maintenance database; the dump's \connect lines switch databases.
         List<String> psql = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-U", superuser, "-d", "postgres");
@@ -42,12 +43,12 @@ public final class PostgresLogicalRestore extends ServiceRestore {
             progress = counted;
             exit = stack.exec(service, psql, counted, log, log, timeout);
         } catch (DockerCli.InputStreamFailedException e) {
-            throw new RestoreFailedException("Corrupt backup: " + dump.getFileName() + " could not be read to its end ("
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, dump.getFileName() + " could not be read to its end ("
                     + e.getCause().getMessage() + "); psql was stopped so no partial load counts as restored. "
                     + "Take a new backup; the catalog's pre-flight shows where the file breaks.", e);
         }
         if (exit != 0) {
-            throw new RestoreFailedException("Restore failed: psql stopped with exit code " + exit + " after "
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "psql stopped with exit code " + exit + " after "
                     + progress.summary() + " of SQL from " + dump.getFileName() + ": " + lastLines(log.toString(), 5)
                     + ". The dump does not load as it is; fix the statement psql names, or take a new backup.");
         }

@@ -1,9 +1,10 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,19 +39,19 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
     }
 
     @Override
-    public void prepare(DrillStack stack) throws RestoreFailedException {
+    public void prepare(ServiceStack stack) throws RestoreFailedException {
         if (facts == null) {
-            throw new RestoreFailedException("Corrupt backup: the catalog could not read " + tarball.getFileName()
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, "the catalog could not read " + tarball.getFileName()
                     + ", so it is not extracted; see the catalog's finding for this store.");
         }
         if (facts.hostile()) {
-            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " is hostile ("
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, tarball.getFileName() + " is hostile ("
                     + facts.hostileEntries().stream().map(e -> e.entry() + ": " + e.reason()).limit(3).toList()
                     + "); it is never extracted. Inspect how the backup was made.");
         }
         List<String> topFolders = facts.topLevel().keySet().stream().toList();
         if (topFolders.size() != 1) {
-            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " should hold one top folder "
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, tarball.getFileName() + " should hold one top folder "
                     + "(data/, as `tar czf x.tar.gz /data` writes it), found " + topFolders
                     + "; re-take the snapshot as the runbook does.");
         }
@@ -66,14 +67,14 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
                 "--strip-components=1", "--numeric-owner", "--same-permissions");
         int exit = DockerCli.stream(timeout, Map.of(), run, null, log, log);
         if (exit != 0) {
-            throw new RestoreFailedException("Restore failed: extracting " + tarball.getFileName() + " into volume "
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "extracting " + tarball.getFileName() + " into volume "
                     + volumeName + " exited " + exit + ": " + log.toString().strip()
                     + ". Check the tarball with `tar tzf`; the catalog's facts for it are in the manifest.");
         }
     }
 
     @Override
-    public List<String> load(DrillStack stack) {
+    public List<String> load(ServiceStack stack) {
         // The data went in before the service started; being healthy on it is the restore.
         return List.of("extracted " + facts.files() + " files (" + facts.fileBytes() / 1_000_000 + " MB) of "
                 + tarball.getFileName() + " into volume " + stack.volumeName(volume) + " before " + service

@@ -21,6 +21,8 @@ public record JourneyPlan(String baseService, String emailEnv, String passwordEn
                           String model, String prompt, Duration answerTimeout) {
 
     public static final String DEFAULT_BASE_SERVICE = "librechat";
+    /** The port LibreChat serves its API on inside the stack. */
+    public static final int APP_PORT = 3080;
     public static final String DEFAULT_EMAIL_ENV = "DRILL_USER_EMAIL";
     public static final String DEFAULT_PASSWORD_ENV = "DRILL_USER_PASSWORD";
     public static final String DEFAULT_PROMPT = "Restore drill: reply with the single word 'restored'.";

@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.RestoreMethod;
+import dev.restoredrill.store.StoreType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +71,7 @@ final class PlanReader {
     private List<StorePlan> stores(YamlMapping scenario) {
         List<Node> items = scenario.list("stores", "store names or store mappings");
         if (items.isEmpty()) {
-            throw scenario.missing("stores", "a list of the stores to restore, from " + String.join(", ", KnownStore.names()));
+            throw scenario.missing("stores", "a list of the stores to restore, from " + String.join(", ", StoreType.names()));
         }
         List<StorePlan> stores = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
@@ -90,28 +92,29 @@ final class PlanReader {
     private StorePlan store(Node item, String path) {
         if (item instanceof ScalarNode && !ScenarioSource.isNull(item)) {
             String name = ((ScalarNode) item).getValue().strip();
-            return StorePlan.defaultsFor(knownStore(name, item, path));
+            return StorePlan.defaultsFor(storeType(name, item, path));
         }
         YamlMapping store = YamlMapping.of(source, item, path, "the store's 'name' and optional overrides")
                 .allowOnly(STORE_FIELDS);
-        KnownStore known = knownStore(store.text("name", "one of " + String.join(", ", KnownStore.names())),
+        StoreType type = storeType(store.text("name", "one of " + String.join(", ", StoreType.names())),
                 store.value("name").orElseThrow(), store.fieldPath("name"));
-        String kind = store.optionalParsed("kind", oneOf(known.kinds(),
-                "a backup kind " + known.storeName() + " can be restored from")).orElse(known.defaultKind());
+        RestoreMethod method = store.optionalParsed("kind", oneOf(RestoreMethod.labels(type.methods()),
+                        "a backup kind " + type.storeName() + " can be restored from"))
+                .flatMap(RestoreMethod::byLabel).orElse(type.defaultMethod());
         String filePattern = store.optionalParsed("file_pattern", PlanReader::filePattern)
-                .orElse(known.defaultFilePattern());
-        Duration rpo = store.optionalParsed("rpo", PlanReader::positiveDuration).orElse(known.defaultRpo());
+                .orElse(type.defaultFilePattern());
+        Duration rpo = store.optionalParsed("rpo", PlanReader::positiveDuration).orElse(type.defaultRpo());
         String service = store.optionalParsed("service", matching(COMPOSE_NAME, "a compose service name"))
-                .orElse(known.defaultService());
+                .orElse(type.defaultService());
         String volume = store.optionalParsed("volume", matching(COMPOSE_NAME, "a compose volume name"))
-                .orElse(known.defaultVolume());
-        return new StorePlan(known.storeName(), kind, filePattern, rpo, service, volume);
+                .orElse(type.defaultVolume());
+        return new StorePlan(type, method, filePattern, rpo, service, volume);
     }
 
-    private KnownStore knownStore(String name, Node where, String field) {
-        return KnownStore.byName(name).orElseThrow(() -> source.error(where, field, "expected one of "
-                + String.join(", ", KnownStore.names()) + ", found " + ScenarioSource.found(where) + "."
-                + Suggestions.didYouMean(name, KnownStore.names())));
+    private StoreType storeType(String name, Node where, String field) {
+        return StoreType.byName(name).orElseThrow(() -> source.error(where, field, "expected one of "
+                + String.join(", ", StoreType.names()) + ", found " + ScenarioSource.found(where) + "."
+                + Suggestions.didYouMean(name, StoreType.names())));
     }
 
     private StackPlan stack(YamlMapping scenario) {

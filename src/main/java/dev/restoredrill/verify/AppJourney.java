@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,15 +86,15 @@ public final class AppJourney {
     /** Runs the six steps; never throws for the app's sake: failures are in the outcome. */
     public JourneyOutcome run() {
         JourneyRecorder recorder = new JourneyRecorder(clock, secrets);
-        Session session = recorder.step(1, "Sign in", this::signIn).orElse(null);
-        Conversation newest = recorder.step(2, "List recent conversations",
+        Session session = recorder.step(JourneyStage.SIGN_IN, this::signIn).orElse(null);
+        Conversation newest = recorder.step(JourneyStage.LIST_CONVERSATIONS,
                 log -> newestConversation(log, session)).orElse(null);
-        List<JsonNode> before = recorder.step(3, "Open the newest conversation",
+        List<JsonNode> before = recorder.step(JourneyStage.OPEN_NEWEST,
                 log -> openAndCompare(log, session, newest)).orElse(null);
-        ChatStream stream = recorder.step(4, "Send a chat", log -> sendChat(log, session, newest, before))
+        ChatStream stream = recorder.step(JourneyStage.SEND_CHAT, log -> sendChat(log, session, newest, before))
                 .orElse(null);
-        SentChat sent = recorder.step(5, "Wait for the answer", log -> awaitAnswer(log, stream)).orElse(null);
-        recorder.step(6, "Confirm the chat was stored", log -> confirmStored(log, session, newest, before, sent));
+        SentChat sent = recorder.step(JourneyStage.AWAIT_ANSWER, log -> awaitAnswer(log, stream)).orElse(null);
+        recorder.step(JourneyStage.CONFIRM_STORED, log -> confirmStored(log, session, newest, before, sent));
         if (stream != null) {
             stream.reader().ifPresent(ChatStreamReader::close);
         }
@@ -353,7 +354,7 @@ public final class AppJourney {
     }
 
     private String mask(String text) {
-        return Secrets.mask(text, List.copyOf(secrets));
+        return SecretMasker.of(List.copyOf(secrets)).mask(text);
     }
 
     private static JsonNode json(Response response) {
@@ -404,7 +405,7 @@ public final class AppJourney {
     private record Session(String token, String userId) {
         @Override
         public String toString() {
-            return "Session[user=" + userId + ", token=" + Secrets.MASK + "]";
+            return "Session[user=" + userId + ", token=" + SecretMasker.MASK + "]";
         }
     }
 

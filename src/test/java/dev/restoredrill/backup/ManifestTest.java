@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +29,8 @@ class ManifestTest {
     Path backups;
 
     /** postgres and minio pass, clickhouse has no file, mongodb is skipped (see MongoArchiveFactsTest). */
-    final List<StoreBackupSpec> specs = List.of(StoreBackupSpec.runbookDefaults().get(0),
-            StoreBackupSpec.runbookDefaults().get(2), StoreBackupSpec.runbookDefaults().get(3));
+    final List<StoreBackupSpec> specs = List.of(StoreType.POSTGRES.backupSpec(),
+            StoreType.CLICKHOUSE.backupSpec(), StoreType.MINIO.backupSpec());
 
     @BeforeEach
     void backups() {

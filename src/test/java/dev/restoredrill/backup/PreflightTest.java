@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TarScanTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec CLICKHOUSE = StoreBackupSpec.runbookDefaults().get(2);
-    static final StoreBackupSpec MINIO = StoreBackupSpec.runbookDefaults().get(3);
+    static final StoreBackupSpec CLICKHOUSE = StoreType.CLICKHOUSE.backupSpec();
+    static final StoreBackupSpec MINIO = StoreType.MINIO.backupSpec();
 
     @TempDir
     Path backups;

@@ -15,7 +15,7 @@ class EvidenceJsonTest {
     void writesTheDocumentedSnakeCaseNamesIsoTimesAndTheManifestAsIs() throws Exception {
         JsonNode json = new ObjectMapper().readTree(EvidenceJson.write(evidence));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "demo", "operator", "host",
+        assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "title", "demo", "operator", "host",
                 "start", "end", "verdict", "backup_manifest", "stores", "measured_rto", "checks", "journey",
                 "failures");
         assertThat(json.get("demo").asBoolean()).isTrue();
@@ -29,6 +29,8 @@ class EvidenceJsonTest {
         assertThat(json.at("/journey/0").fieldNames()).toIterable().containsExactly("number", "name", "verdict",
                 "message");
         assertThat(json.get("backup_manifest")).isEqualTo(SampleEvidence.manifest());
+        assertThat(json.at("/failures/1/category").asText()).isEqualTo("DATA_LOSS");
+        assertThat(json.at("/failures/1/message").asText()).startsWith("Data loss: librechat.messages");
     }
 
     @Test

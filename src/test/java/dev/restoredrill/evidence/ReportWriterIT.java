@@ -1,5 +1,8 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.SecretMasker;
+
+import dev.restoredrill.outcome.Verdict;
 import static dev.restoredrill.testsupport.Bytes.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 

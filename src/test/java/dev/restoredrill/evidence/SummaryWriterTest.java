@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ class SummaryWriterTest {
     void headsThePageWithTheDrillAndItsVerdict() {
         String md = SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4");
 
-        assertThat(md).startsWith("# Restore drill 2026-Q4 — quarterly\n\n**Verdict: FAIL**\n")
+        assertThat(md).startsWith("# Quarterly restore drill 2026-Q4 — quarterly\n\n**Verdict: FAIL**\n")
                 .contains("| Drill id | drill-20261124-abc123 |", "| Operator | ops@example.org |",
                         "| Host | drill-host-1 |", "| Start | 2026-11-24T10:00:00Z |",
                         "| End | 2026-11-24T10:12:34Z |", "| Duration | 12 min 34 s |")
@@ -56,7 +57,7 @@ class SummaryWriterTest {
 
     @Test
     void anEmptyDrillSaysWhatDidNotHappen() {
-        DrillEvidence empty = new DrillEvidence("d1", "smoke", false, null, null, START, null, Verdict.ERROR,
+        DrillEvidence empty = new DrillEvidence("d1", "smoke", "Smoke drill", false, null, null, START, null, Verdict.ERROR,
                 null, null, null, null, null, null);
 
         assertThat(SummaryWriter.render(empty, "2026-Q4")).contains("**Verdict: ERROR**", "| Operator | — |",

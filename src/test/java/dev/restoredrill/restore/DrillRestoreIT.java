@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.drill.DrillOptions;
 import dev.restoredrill.drill.DrillRun;
 import dev.restoredrill.generate.BackupSet;
@@ -16,7 +17,6 @@ import dev.restoredrill.testsupport.RequiresDocker;
 import dev.restoredrill.verify.CheckOutcome;
 import dev.restoredrill.verify.JourneyOutcome;
 import dev.restoredrill.verify.JourneyStep;
-import dev.restoredrill.verify.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -38,7 +38,7 @@ public final class PgRestoreBench {
                 List.of("postgres"), work, Duration.ofMinutes(3)), credentials, Clock.systemUTC())) {
             stack.start();
             stack.awaitHealthy("postgres", Duration.ofMinutes(3));
-            PostgresLogicalRestore restore = new PostgresLogicalRestore("postgres", dump,
+            PostgresLogicalRestore restore = new PostgresLogicalRestore("postgres", "postgres", dump,
                     credentials.postgresUser(), Duration.ofHours(2));
             long started = System.nanoTime();
             List<String> notes = restore.load(stack);

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.mongoarchive.ArchiveHeader;
 import dev.restoredrill.mongoarchive.CollectionMetadata;
 import dev.restoredrill.mongoarchive.MongoArchiveWriter;
@@ -113,7 +114,7 @@ class AppJourneyProtocolTest {
         assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
         assertThat(outcome.steps()).extracting(JourneyStep::name).containsExactly("Sign in",
                 "List recent conversations", "Open the newest conversation", "Send a chat", "Wait for the answer",
-                "Confirm the chat was stored");
+                "Confirm both messages are stored");
         assertThat(outcome.steps().get(1).message()).contains("2 conversation(s)", "\"Quarterly numbers\" (c-new");
         assertThat(outcome.steps().get(2).message()).contains("2 message(s), the same ids and texts as the backup");
         assertThat(outcome.steps().get(3).message())
@@ -186,7 +187,7 @@ class AppJourneyProtocolTest {
         JourneyStep wait = outcome.steps().get(4);
         assertThat(wait.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(wait.message()).isEqualTo("The app answered with an error event: \"No API key found for LiteLLM: "
-                + "sk-*** was revoked\". Check the gateway's keys and the model's provider.");
+                + "sk-****** was revoked\". Check the gateway's keys and the model's provider.");
         assertThat(wait.exchanges().get(0).responseBody()).contains("event: error").doesNotContain("sk-live");
         assertThat(outcome.steps().get(5).verdict()).isEqualTo(Verdict.SKIPPED);
     }

@@ -1,4 +1,4 @@
-package dev.restoredrill.evidence;
+package dev.restoredrill.outcome;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,7 +53,17 @@ public final class SecretMasker {
 
     private final Set<String> literals = ConcurrentHashMap.newKeySet();
 
-    /** Registers a secret to mask wherever it appears, verbatim or JSON escaped; null and blank are ignored. */
+    /** A masker that knows these secrets (blank ones are ignored). */
+    public static SecretMasker of(Collection<String> secrets) {
+        SecretMasker masker = new SecretMasker();
+        secrets.forEach(masker::register);
+        return masker;
+    }
+
+    /**
+     * Registers a secret to mask wherever it appears: verbatim, JSON escaped, or URL-encoded (form bodies, query
+     * strings); null and blank are ignored.
+     */
     public SecretMasker register(String secret) {
         if (secret != null && !secret.isBlank()) {
             literals.add(secret);
@@ -141,7 +153,8 @@ public final class SecretMasker {
     private List<String> literalsLongestFirst(boolean asBytes) {
         List<String> forms = new ArrayList<>();
         for (String literal : literals) {
-            for (String form : List.of(literal, jsonEscaped(literal))) {
+            for (String form : List.of(literal, jsonEscaped(literal), URLEncoder.encode(literal, StandardCharsets.UTF_8),
+                    jsonEscaped(literal).replace("/", "\\/"))) {
                 String view = asBytes
                         ? new String(form.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
                         : form;

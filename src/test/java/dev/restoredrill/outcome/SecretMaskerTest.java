@@ -1,4 +1,4 @@
-package dev.restoredrill.evidence;
+package dev.restoredrill.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
