@@ -1,5 +1,6 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.backup.TarFacts;
@@ -27,7 +28,7 @@ import java.util.function.Function;
 final class StoreWiring {
 
     /** The image of the helper container that extracts volume snapshots (from the reference set). */
-    static final String SNAPSHOT_HELPER_IMAGE = "restore-drill/tiny:bookworm";
+    static final String SNAPSHOT_HELPER_IMAGE = ReferenceImages.TINY;
     private static final Duration RESTORE_TIMEOUT = Duration.ofHours(6);
     /** The archive restore's batch size and parallel collection writers. */
     private static final int MONGO_BATCH = 1000;

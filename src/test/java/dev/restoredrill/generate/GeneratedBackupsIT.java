@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restoredrill.mongoarchive.ArchiveSummary;
@@ -102,7 +103,7 @@ class GeneratedBackupsIT {
     @Test
     void newestPostgresDumpRestoresWithPsqlAndHoldsTheDrillKey() throws Exception {
         BackupFile newest = set.newest(SourceStack.POSTGRES).orElseThrow();
-        scratch = new GenericContainer<>(DockerImageName.parse("restore-drill/postgres:15"))
+        scratch = new GenericContainer<>(DockerImageName.parse(ReferenceImages.POSTGRES))
                 .withEnv(Map.of("POSTGRES_USER", SCRATCH_SUPERUSER, "POSTGRES_PASSWORD", "scratch"))
                 .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
                 .waitingFor(Wait.forHealthcheck());
@@ -168,10 +169,10 @@ class GeneratedBackupsIT {
         GenericContainer<?> clickhouse = null;
         try {
             Result extract = docker(List.of("run", "--rm", "--label", label, "-v", volume + ":/data",
-                    "-v", snapshot.path().getParent() + ":/in:ro", "restore-drill/tiny:bookworm",
+                    "-v", snapshot.path().getParent() + ":/in:ro", ReferenceImages.TINY,
                     "tar", "xzf", "/in/" + snapshot.path().getFileName(), "-C", "/"), null);
             assertThat(extract.exit).as(extract.err).isZero();
-            clickhouse = new GenericContainer<>(DockerImageName.parse("restore-drill/clickhouse:18.16"))
+            clickhouse = new GenericContainer<>(DockerImageName.parse(ReferenceImages.CLICKHOUSE))
                     .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
                     .withExposedPorts(8123)
                     .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(

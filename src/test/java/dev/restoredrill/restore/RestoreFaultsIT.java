@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.outcome.FailureCategory;
 
 import static dev.restoredrill.testsupport.Bytes.indexOf;
@@ -111,7 +112,7 @@ class RestoreFaultsIT {
         Path backups = BackupCopy.of(set, temp.resolve("backups"), List.of("clickhouse", "minio"));
 
         Map<String, RestoreOutcome> outcomes = drill("fault-service-exits", "  - clickhouse\n  - minio\n",
-                "  images:\n    clickhouse: \"restore-drill/tiny:bookworm\"\n", backups);
+                "  images:\n    clickhouse: \"" + ReferenceImages.TINY + "\"\n", backups);
 
         RestoreOutcome clickhouse = outcomes.get("clickhouse");
         assertThat(clickhouse.status()).isEqualTo(RestoreOutcome.Status.FAILED);

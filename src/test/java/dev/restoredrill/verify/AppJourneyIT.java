@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.outcome.Verdict;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -68,8 +69,8 @@ class AppJourneyIT {
     private final DrillCredentials credentials = DrillCredentials.generate();
     private final Network network = Network.builder()
             .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(OWNER_LABEL, "verify"))).build();
-    private final GenericContainer<?> mongodb = container("restore-drill/mongodb-standin:1.47.0", 27017, "mongodb");
-    private final GenericContainer<?> postgres = container("restore-drill/postgres:15", 5432, "postgres")
+    private final GenericContainer<?> mongodb = container(ReferenceImages.MONGODB, 27017, "mongodb");
+    private final GenericContainer<?> postgres = container(ReferenceImages.POSTGRES, 5432, "postgres")
             .withEnv("POSTGRES_USER", credentials.postgresUser())
             .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
     private GenericContainer<?> twoPhase;
@@ -83,7 +84,7 @@ class AppJourneyIT {
     }
 
     private GenericContainer<?> chat(String protocol, String gatewayKey) {
-        return container("restore-drill/chat-standin:0.1", 3080, "chat-" + protocol)
+        return container(ReferenceImages.CHAT, 3080, "chat-" + protocol)
                 .withEnv("MONGO_URI", "mongodb://mongodb:27017/LibreChat")
                 .withEnv("DATABASE_URL", "postgresql://" + credentials.postgresUser() + ":"
                         + credentials.postgresPassword() + "@postgres:5432/litellm")

@@ -129,8 +129,8 @@ class AppJourneyProtocolTest {
         assertThat(app.authorizations).allMatch(header -> header.equals("Bearer " + ChatProtocolFixture.TOKEN));
 
         HttpExchange login = outcome.steps().get(0).exchanges().get(0);
-        assertThat(login.requestBody()).contains("\"password\":\"***\"", EMAIL);
-        assertThat(login.responseBody()).contains("\"token\":\"***\"");
+        assertThat(login.requestBody()).contains("\"password\":\"******\"", EMAIL);
+        assertThat(login.responseBody()).contains("\"token\":\"******\"");
         HttpExchange answer = outcome.steps().get(4).exchanges().get(0);
         assertThat(answer.responseBody()).contains("\"final\":true", "resp-1");
     }
