@@ -11,6 +11,7 @@ import dev.restoredrill.evidence.AllureCli;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.ReportWriter;
 import dev.restoredrill.evidence.RunEnvironment;
+import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.store.StoreType;
@@ -48,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One drill, phase by phase: catalog, stack and restores, completeness, checks, journey. Each phase runs once,
@@ -76,6 +78,9 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    /** Errors of the drill's own code, per phase and subject: each is a failure of that phase in the evidence. */
+    private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
+    private FaultHook faults = (phase, subject) -> { };
     private List<String> stackImages = List.of();
 
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
@@ -128,8 +133,9 @@ public final class DrillRun implements AutoCloseable {
     /** The catalog of the newest backups (scanned once). */
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
-            manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.directory(),
-                    plan.stores().stream().map(StorePlan::backupSpec).toList());
+            manifest = guarded(DrillPhase.CATALOG, "the backups", () -> new BackupCatalog(clock,
+                    ScanProgress.logging()).scan(backups.directory(),
+                    plan.stores().stream().map(StorePlan::backupSpec).toList()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
         return manifest;
@@ -145,6 +151,7 @@ public final class DrillRun implements AutoCloseable {
             return Optional.ofNullable(restores);
         }
         try {
+            faults.before(DrillPhase.RESTORE, "the stack");
             LeftoverReaper.removeOrphans();
             stack = DrillStack.create(stackDefinition(), credentials, clock);
             List<RestoreEngine> engines = new ArrayList<>();
@@ -216,28 +223,82 @@ public final class DrillRun implements AutoCloseable {
 
     /** The restored store against its backup, one count per table/collection/bucket (computed once). */
     public synchronized List<CheckOutcome> completeness(String store) {
-        return completeness.computeIfAbsent(store, name -> new Completeness(checks)
-                .run(StoreType.byName(name).orElseThrow(), catalog(name).facts(), context()));
+        return completeness.computeIfAbsent(store, name -> guarded(DrillPhase.COMPLETENESS, name,
+                () -> new Completeness(checks).run(StoreType.byName(name).orElseThrow(), catalog(name).facts(),
+                        context())));
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
-        return checkOutcomes.computeIfAbsent(check.name(), name -> checks.run(check, context()));
+        return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name,
+                () -> checks.run(check, context())));
     }
 
     /** The runbook's own test: sign in, open the newest conversation, chat (run once). */
     public synchronized JourneyOutcome journey() {
         if (journey == null) {
-            JourneyPlan journeyPlan = plan.journey().orElseThrow();
-            DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
-            String app = serviceEndpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
-            Path archive = backupFile(StoreType.MONGODB.storeName());
-            journey = new AppJourney(journeyPlan, app, account, connections, archive).run();
+            journey = guarded(DrillPhase.JOURNEY, "the app", () -> {
+                JourneyPlan journeyPlan = plan.journey().orElseThrow();
+                DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
+                String app = serviceEndpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
+                Path archive = backupFile(StoreType.MONGODB.storeName());
+                return new AppJourney(journeyPlan, app, account, connections, archive).run();
+            });
         }
         return journey;
     }
 
     public Optional<JourneyOutcome> journeyIfRun() {
         return Optional.ofNullable(journey);
+    }
+
+    /** The errors of the drill's own code, one per phase and subject, in the order they happened. */
+    public synchronized List<Failure> drillErrors() {
+        return List.copyOf(drillErrors.values());
+    }
+
+    /** Whether the drill's own code failed on this subject (a store, a check) in any phase. */
+    public synchronized boolean drillErrorOn(String subject) {
+        return drillErrors.keySet().stream().anyMatch(key -> key.subject().equals(subject));
+    }
+
+    /** The catalog if it was scanned without an error of the drill's own. */
+    public synchronized Optional<BackupManifest> manifestIfScanned() {
+        return Optional.ofNullable(manifest);
+    }
+
+    /**
+     * Runs one phase's work for one subject; an unexpected exception becomes a "Drill error" failure of that
+     * phase, recorded for the evidence and thrown for the phase's test, so the three always agree.
+     */
+    private <T> T guarded(DrillPhase phase, String subject, Supplier<T> work) {
+        PhaseSubject key = new PhaseSubject(phase, subject);
+        Failure earlier = drillErrors.get(key);
+        if (earlier != null) {
+            throw new DrillErrorException(earlier, null);
+        }
+        try {
+            faults.before(phase, subject);
+            return work.get();
+        } catch (RuntimeException e) {
+            Failure failure = FailureCategory.DRILL_ERROR.failure(phase.title() + " of " + subject + ": " + e
+                    + ". This step could not run, so it proves nothing; the drill log has the stack trace.");
+            LOG.error("{}", failure.message(), e);
+            drillErrors.put(key, failure);
+            throw new DrillErrorException(failure, e);
+        }
+    }
+
+    /** For tests of the drill itself: a hook called before each phase's work, which may throw. */
+    synchronized void injectFaults(FaultHook hook) {
+        this.faults = hook;
+    }
+
+    private record PhaseSubject(DrillPhase phase, String subject) {
+    }
+
+    /** Called before a phase works on a subject (a store, a check, the app). */
+    interface FaultHook {
+        void before(DrillPhase phase, String subject);
     }
 
     public Map<String, CheckOutcome> checkOutcomes() {

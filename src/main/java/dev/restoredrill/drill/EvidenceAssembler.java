@@ -34,14 +34,15 @@ final class EvidenceAssembler {
         List<Failure> failures = new ArrayList<>();
         List<StoreOutcome> stores = new ArrayList<>();
         for (StorePlan store : run.plan().stores()) {
-            failures.addAll(run.catalog(store.name()).findings());
+            run.manifestIfScanned().flatMap(m -> m.store(store.name()))
+                    .ifPresent(catalog -> failures.addAll(catalog.findings()));
             Optional<RestoreOutcome> restore = run.restoresIfRun().map(r -> r.outcomes().get(store.name()));
             List<CheckOutcome> completeness = run.completenessOutcomes().getOrDefault(store.name(), List.of());
             List<CheckOutcome> differences = completeness.stream().filter(c -> !c.verdict().passed()).toList();
             differences.forEach(c -> failures.add(Completeness.failure(c)));
             restore.filter(r -> !r.restored()).ifPresent(r -> failures.add(r.failure()));
-            Verdict verdict = restore.map(r -> r.restored() && differences.isEmpty() ? Verdict.PASS : Verdict.FAIL)
-                    .orElse(Verdict.NOT_RUN);
+            Verdict verdict = restore.map(r -> r.restored() && differences.isEmpty() && !run.drillErrorOn(store.name())
+                    ? Verdict.PASS : Verdict.FAIL).orElse(Verdict.NOT_RUN);
             stores.add(new StoreOutcome(store.name(), verdict,
                     restore.map(RestoreOutcome::elapsed).orElse(Duration.ZERO),
                     completeness.isEmpty() ? "not measured" : (completeness.size() - differences.size()) + " of "
@@ -65,6 +66,7 @@ final class EvidenceAssembler {
             }
             return view(s);
         }).toList()).orElse(List.of());
+        failures.addAll(run.drillErrors());
         Verdict verdict = failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         return new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
@@ -78,7 +80,8 @@ final class EvidenceAssembler {
 
     private static JsonNode manifestJson(DrillRun run) {
         try {
-            return new ObjectMapper().readTree(run.manifest().toJson());
+            return run.manifestIfScanned().isEmpty() ? null
+                    : new ObjectMapper().readTree(run.manifestIfScanned().get().toJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
