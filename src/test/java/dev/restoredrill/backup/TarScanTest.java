@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,15 @@ class TarScanTest {
     static final StoreBackupSpec CLICKHOUSE = StoreType.CLICKHOUSE.backupSpec();
     static final StoreBackupSpec MINIO = StoreType.MINIO.backupSpec();
 
+    /** The backups folder sits one level down, so that a path escaping it lands in this test's own folder. */
     @TempDir
+    Path temp;
     Path backups;
+
+    @BeforeEach
+    void backupsFolder() throws Exception {
+        backups = Files.createDirectory(temp.resolve("backups"));
+    }
 
     private StoreResult scan(StoreBackupSpec spec, Fixtures.TarContent content) {
         String name = spec.filePattern().replace("{date}", "2026-05-25");
