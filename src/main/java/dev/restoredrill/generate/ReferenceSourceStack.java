@@ -16,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -61,12 +66,54 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                     Map.of("CLICKHOUSE_USER", "langfuse", "CLICKHOUSE_PASSWORD", secret()));
             stack.add(MINIO, "restore-drill/minio-s3proxy", "/data", 9000,
                     Map.of("MINIO_ROOT_USER", "minio", "MINIO_ROOT_PASSWORD", secret()));
-            stack.services.values().parallelStream().forEach(s -> s.container().start());
+            stack.startAll();
             return stack;
         } catch (RuntimeException e) {
-            stack.close();
+            try {
+                stack.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
+    }
+
+    /**
+     * Starts the services side by side and waits until every start has ended, also when one fails, so that
+     * {@link #close()} never runs while a container is still being created (it would be left behind).
+     */
+    private void startAll() {
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> starts = services.values().stream()
+                    .map(s -> pool.submit(() -> s.container().start())).collect(Collectors.toList());
+            RuntimeException failure = null;
+            for (Future<?> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new GenerateException("A service of the reference source stack did not start: " + e.getCause(), e.getCause());
+                    failure = keepFirst(failure, cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = keepFirst(failure, new GenerateException("Interrupted while starting the source stack.", e));
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RuntimeException keepFirst(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
@@ -174,15 +221,25 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         return service(service).env().get(variable);
     }
 
-    /** Removes the containers and then their volumes. */
+    /**
+     * Removes every container with its anonymous volumes, then the named volumes; one that fails to go does not keep
+     * the others. Testcontainers' stop() removes a container with its volumes; the removal by name also catches a
+     * container whose start failed before Testcontainers learned its id.
+     */
     @Override
     public void close() {
+        RuntimeException failure = null;
         for (Service s : services.values()) {
             try {
                 s.container().stop();
-            } finally {
-                DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+            } catch (RuntimeException e) {
+                failure = keepFirst(failure, e);
             }
+            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
+            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
