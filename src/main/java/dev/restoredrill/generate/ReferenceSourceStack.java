@@ -2,6 +2,7 @@ package dev.restoredrill.generate;
 
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.DockerCli;
+import dev.restoredrill.stack.DrillLabels;
 
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
@@ -28,7 +29,9 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * A source stack of the four stores on the reference images (real Postgres 15 and ClickHouse 18.16,
  * the MongoDB and MinIO stand-ins), one container each over a named volume of its own, all labelled
- * and removed on {@link #close()}. Good enough for generating backups; the drill itself runs the
+ * and removed on {@link #close()}, also on Ctrl-C (a shutdown hook); after a kill, the drill's
+ * {@link dev.restoredrill.stack.LeftoverReaper} removes it at the next start by the drill labels it carries
+ * (its prefix as {@link DrillLabels#DRILL}, this JVM's pid as {@link DrillLabels#OWNER_PID}). Good enough for generating backups; the drill itself runs the
  * platform's compose file. Service passwords are random per stack.
  */
 public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
@@ -44,6 +47,8 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     private final String prefix;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, ServiceEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private boolean closed;
 
     private record Service(String name, GenericContainer<?> container, String volume, Map<String, String> env) {
     }
@@ -53,6 +58,8 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         byte[] id = new byte[4];
         new SecureRandom().nextBytes(id);
         this.prefix = "restore-drill-source-" + HexFormat.of().formatHex(id);
+        this.shutdownHook = new Thread(this::closeQuietly, "source-stack-teardown-" + prefix);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the four services and returns once all are healthy. {@code owner} labels everything created. */
@@ -118,11 +125,14 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
 
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
         String volume = prefix + "-" + name + "-data";
-        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner, volume));
+        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner,
+                "--label", DrillLabels.DRILL + "=" + prefix, "--label", DrillLabels.OWNER_PID + "=" + pid(), volume));
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
                 .withEnv(env)
                 .withExposedPorts(port)
                 .withLabel(OWNER_KEY, owner)
+                .withLabel(DrillLabels.DRILL, prefix)
+                .withLabel(DrillLabels.OWNER_PID, pid())
                 .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
                         .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
@@ -137,6 +147,10 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                     + "(compose/reference/build.sh).");
         }
         return tags.lines().findFirst().orElseThrow();
+    }
+
+    private static String pid() {
+        return String.valueOf(ProcessHandle.current().pid());
     }
 
     private static String secret() {
@@ -227,7 +241,11 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
      * container whose start failed before Testcontainers learned its id.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         RuntimeException failure = null;
         for (Service s : services.values()) {
             try {
@@ -238,8 +256,22 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself: nothing to unregister.
+        }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("source stack " + prefix + ": teardown failed: " + e.getMessage()
+                    + "; the next drill removes what is left by label " + DrillLabels.DRILL);
         }
     }
 }
