@@ -20,9 +20,11 @@ public final class FailureCategories {
             category("Data loss", "(?i).*(?:data loss|completeness|expected \\d+ .* found \\d+|missing).*");
     public static final FailureCategory JOURNEY_FAILURE = category("Journey failure", "(?i).*\\bjourney\\b.*");
     public static final FailureCategory CHECK_FAILURE = category("Check failure", "(?i).*\\bcheck\\b.*");
+    /** A restore, or the whole drill, took longer than the scenario's {@code rto:} (see {@link RtoOutcome}). */
+    public static final FailureCategory RTO_MISSED = category(RtoOutcome.MISSED_PREFIX, ".*\\bRTO missed\\b.*");
 
     public static final List<FailureCategory> ALL = List.of(RPO_BREACH, CORRUPT_BACKUP, RESTORE_FAILURE, DATA_LOSS,
-            JOURNEY_FAILURE, CHECK_FAILURE);
+            JOURNEY_FAILURE, CHECK_FAILURE, RTO_MISSED);
 
     private FailureCategories() {}
 

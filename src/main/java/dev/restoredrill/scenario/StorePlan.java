@@ -1,6 +1,7 @@
 package dev.restoredrill.scenario;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One store the drill restores.
@@ -12,9 +13,11 @@ import java.time.Duration;
  * @param rpo         the newest backup may be at most this old, else the store fails its RPO
  * @param service     the compose service that runs the store
  * @param volume      the compose volume that holds its data, e.g. {@code postgres-data}
+ * @param rto         the restore of this store may take at most this long (start of the restores until the
+ *                    store holds its data), else the drill fails "RTO missed"; absent = no target, not judged
  */
 public record StorePlan(String name, String kind, String filePattern, Duration rpo, String service,
-                        String volume) {
+                        String volume, Optional<Duration> rto) {
 
     /** {@code pg_dumpall | gzip}, replayed through psql. */
     public static final String LOGICAL_SQL = "logical-sql";
@@ -37,6 +40,15 @@ public record StorePlan(String name, String kind, String filePattern, Duration r
         }
         Plans.requireText(service, "service");
         Plans.requireText(volume, "volume");
+        Plans.requireNonNull(rto, "rto");
+        if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
+            throw new IllegalArgumentException("rto must be longer than zero");
+        }
+    }
+
+    /** A store without an RTO target. */
+    public StorePlan(String name, String kind, String filePattern, Duration rpo, String service, String volume) {
+        this(name, kind, filePattern, rpo, service, volume, Optional.empty());
     }
 
     /** The runbook's settings for a known store. */
