@@ -2,6 +2,7 @@ package dev.restoredrill.drill;
 
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.ReportScreenshot;
+import dev.restoredrill.evidence.RtoOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.StorePlan;
@@ -63,6 +64,9 @@ class RestoreDrill {
         phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
                 .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
                         () -> restore(store)))));
+        phases.add(DynamicContainer.dynamicContainer("RTO", run.plan().stores().stream()
+                .map(store -> test("restore " + store.name() + " within its RTO", store.name(), "critical",
+                        () -> rto(store)))));
         phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
                 .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",
                         () -> completeness(store)))));
@@ -146,6 +150,18 @@ class RestoreDrill {
         if (!outcome.restored()) {
             fail(outcome.failure());
         }
+    }
+
+    /** The store's restore time against the scenario's {@code rto:}; no target is said, not passed. */
+    private void rto(StorePlan store) {
+        requireRestored(store.name());
+        RtoOutcome rto = RtoJudgement.forStore(store, run.restore(store.name()).orElseThrow());
+        Allure.addAttachment(store.name() + " RTO", "text/plain", "target: " + store.rto().map(Object::toString)
+                .orElse("none") + "\nmeasured: " + rto.measured() + "\nverdict: " + rto.verdict(), ".txt");
+        if (RtoOutcome.NO_TARGET.equals(rto.verdict())) {
+            Assumptions.abort("no RTO target: the scenario sets no 'rto:' for " + store.name());
+        }
+        rto.failure().ifPresent(message -> fail(message));
     }
 
     private void completeness(StorePlan store) {
