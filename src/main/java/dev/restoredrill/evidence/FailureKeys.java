@@ -78,6 +78,9 @@ public final class FailureKeys {
                 return "step-" + step.group(1);
             }
         }
+        if (category.equals(FailureCategories.RTO_MISSED.name()) && rest.contains(" took ")) {
+            return slug(rest.substring(0, rest.indexOf(" took ")));
+        }
         for (String store : stores) {
             if (Pattern.compile("\\b" + Pattern.quote(store) + "\\b").matcher(whole).find()) {
                 return slug(store);

@@ -26,6 +26,8 @@ class FailureCategoriesTest {
             Data loss       | Data loss: table public.users is missing from the restored postgres.
             Journey failure | Journey failure: step 4 (send a chat): no answer within 60 s.
             Check failure   | Check failure: 'users have emails' (postgres): 3 rows, wanted none.
+            RTO missed      | RTO missed: postgres took 1 h 5 min, target 1 h 0 min
+            RTO missed      | RTO missed: all stores took 4 h 10 min, target 4 h 0 min
             """)
     void contractMessagesLandInTheirCategory(String category, String message) {
         assertThat(FailureCategories.matching(message)).extracting(FailureCategory::name).containsExactly(category);
@@ -49,9 +51,9 @@ class FailureCategoriesTest {
     void categoriesJsonIsWhatAllureReads() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportWriter.json(FailureCategories.ALL));
 
-        assertThat(json).hasSize(6);
+        assertThat(json).hasSize(7);
         assertThat(json.findValuesAsText("name")).containsExactly("RPO breach", "Corrupt backup", "Restore failure",
-                "Data loss", "Journey failure", "Check failure");
+                "Data loss", "Journey failure", "Check failure", "RTO missed");
         for (JsonNode category : json) {
             assertThat(category.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("name", "matchedStatuses", "messageRegex");
