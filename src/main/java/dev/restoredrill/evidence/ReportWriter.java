@@ -118,7 +118,8 @@ public final class ReportWriter {
 
             EvidenceException late = null;
             try {
-                generateHtml(results, reportDir, masker.mask(reportName(evidence, folderName)));
+                generateHtml(results, reportDir, masker.mask(reportName(evidence, folderName)),
+                        !evidence.preflight());
                 long printed = System.nanoTime();
                 chromium().printToPdf(reportDir.resolve("summary.html"), reportDir.resolve("evidence.pdf"));
                 listener.phase("evidence.pdf: " + Files.size(reportDir.resolve("evidence.pdf")) + " bytes in "
@@ -157,7 +158,9 @@ public final class ReportWriter {
                 + ": " + evidence.verdict();
     }
 
-    private void generateHtml(Path results, Path reportDir, String reportName) throws IOException {
+    /** @param keepHistory false for a pre-flight: no later report carries its trend on */
+    private void generateHtml(Path results, Path reportDir, String reportName, boolean keepHistory)
+            throws IOException {
         Path work = Files.createTempDirectory("restore-drill-allure-");
         try {
             long started = System.nanoTime();
@@ -166,8 +169,8 @@ public final class ReportWriter {
             listener.phase("allure generate --single-file: " + Files.size(index) + " bytes in " + millis(started)
                     + " ms");
             Files.copy(index, reportDir.resolve("index.html"), StandardCopyOption.COPY_ATTRIBUTES);
-            int history = SingleFileReport.read(reportDir.resolve("index.html"))
-                    .writeHistory(reportDir.resolve("history"));
+            int history = keepHistory ? SingleFileReport.read(reportDir.resolve("index.html"))
+                    .writeHistory(reportDir.resolve("history")) : 0;
             listener.phase("index.html and history/ (" + history + " files) written to " + reportDir);
         } finally {
             deleteTree(work);

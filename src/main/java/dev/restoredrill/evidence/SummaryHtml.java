@@ -15,7 +15,7 @@ public final class SummaryHtml {
             + "table{border-collapse:collapse;margin:6px 0 12px}td,th{border:1px solid #999;padding:2px 5px;"
             + "text-align:left;vertical-align:top}th{background:#eee}blockquote{border-left:4px solid #c00;"
             + "margin:8px 0;padding:4px 10px;background:#fee}h1{font-size:20px}h2{font-size:15px;margin-top:18px}"
-            + "svg{display:block;margin:6px 0}";
+            + "svg{display:block;margin:6px 0}td.word{white-space:nowrap}@page{size:A4 landscape;margin:10mm}";
 
     private SummaryHtml() {}
 
@@ -62,7 +62,10 @@ public final class SummaryHtml {
             String tag = header ? "th" : "td";
             html.append("<tr>");
             for (String cell : cells(line)) {
-                html.append('<').append(tag).append('>').append(inline(cell)).append("</").append(tag).append('>');
+                // A file name or key is one word: never broken across lines (at its dashes).
+                String open = !header && !cell.isEmpty() && cell.length() <= 60 && !cell.contains(" ")
+                        ? "<td class=\"word\">" : "<" + tag + ">";
+                html.append(open).append(inline(cell)).append("</").append(tag).append('>');
             }
             html.append("</tr>\n");
             header = false;

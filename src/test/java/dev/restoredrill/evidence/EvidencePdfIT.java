@@ -47,7 +47,8 @@ class EvidencePdfIT {
                 "RPO and RTO per store", "pg_2026-11-23.sql.gz", "mongo_2026-11-24.gz", "RTO: target, measured, verdict",
                 "MISSED", "RTO missed: mongodb took 41.5 s, target 30.0 s", "Trend: RPO achieved and RTO measured",
                 "2026-Q3");
-        assertThat(text.output().replaceAll("\\s+", " ")).contains("postgres pg_2026-11-23.sql.gz 2026-11-23 1 d 6 h");
+        assertThat(text.output()).containsPattern("postgres\\s+pg_2026-11-23\\.sql\\.gz\\s+2026-11-23\\s+1\\s*d\\s*6\\s*h")
+                .containsPattern("mongodb\\s+mongo_2026-11-24\\.gz\\s+2026-11-24");
 
         SealedFolder.Result rendered = SealedFolder.run(folder, "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1",
                 "-singlefile", "evidence.pdf", work.resolve("page1").toString());
@@ -56,7 +57,7 @@ class EvidencePdfIT {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         BufferedImage page = ImageIO.read(png.toFile());
         assertThat(page.getWidth()).isGreaterThan(500);
-        assertThat(page.getHeight()).isGreaterThan(page.getWidth()); // a portrait page
+        assertThat(page.getWidth()).isGreaterThan(page.getHeight()); // a landscape page: the tables are wide
         assertThat(inkShare(page)).as("share of the page that is not white").isBetween(0.01, 0.6);
         assertThat(hasRed(page)).as("the MISSED/red demo-free page still has the chart's coloured lines").isTrue();
     }
