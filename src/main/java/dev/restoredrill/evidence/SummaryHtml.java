@@ -71,6 +71,7 @@ public final class SummaryHtml {
             header = false;
             i++;
         }
+        html.append("</table>\n");
         return i;
     }
 
