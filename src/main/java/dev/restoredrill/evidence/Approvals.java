@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,13 +26,15 @@ public final class Approvals {
     public static String append(Path reportFolder, String approver, Instant when) {
         String name = approver == null ? "" : approver.strip();
         if (!NAME.matcher(name).matches()) {
-            throw new EvidenceException("Expected the approver's name (2–100 letters, digits, spaces, . , ' @ ( ) _ -),"
-                    + " found '" + name + "'. Give it in quotes: scripts/approve.sh reports/2026-Q4 \"Dana Ops\".");
+            throw new EvidenceException("Expected the approver's name (2–100 letters, digits, spaces,"
+                    + " . , ' @ ( ) _ -), found '" + name + "'. Give it in quotes:"
+                    + " scripts/approve.sh reports/2026-Q4 \"Dana Ops\".");
         }
         Path sums = reportFolder.resolve(Sha256Sums.FILE_NAME);
         if (!Files.isRegularFile(sums)) {
             throw new EvidenceException("No " + Sha256Sums.FILE_NAME + " in " + reportFolder + ": expected a report"
-                    + " folder written by the drill (reports/<YYYY>-Q<n>). Approve the folder itself, not a file in it.");
+                    + " folder written by the drill (reports/<YYYY>-Q<n>). Approve the folder itself, not a file"
+                    + " in it.");
         }
         try {
             List<String> changed = Sha256Sums.mismatches(reportFolder);
@@ -40,8 +43,8 @@ public final class Approvals {
                         + Sha256Sums.FILE_NAME + " (changed or missing: " + changed + "). The evidence was altered"
                         + " after the drill; find out why before approving anything.");
             }
-            String line = when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\tapproved-by=" + name + "\t" + Sha256Sums.FILE_NAME + "-sha256="
-                    + Sha256Sums.sha256(sums) + "\n";
+            String line = when.truncatedTo(ChronoUnit.SECONDS) + "\tapproved-by=" + name + "\t"
+                    + Sha256Sums.FILE_NAME + "-sha256=" + Sha256Sums.sha256(sums) + "\n";
             Files.writeString(reportFolder.resolve(FILE_NAME), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             return line.strip();

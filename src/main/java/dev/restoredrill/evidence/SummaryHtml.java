@@ -21,7 +21,8 @@ public final class SummaryHtml {
 
     public static String render(String markdown, String title, List<TrendPoint> trend) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-                .append(TrendChart.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>\n");
+                .append(TrendChart.escape(title)).append("</title><style>").append(STYLE)
+                .append("</style></head><body>\n");
         String[] lines = markdown.split("\n", -1);
         int i = 0;
         while (i < lines.length) {
@@ -60,6 +61,11 @@ public final class SummaryHtml {
                 continue;
             }
             String tag = header ? "th" : "td";
+            if (header && cells(line).stream().allMatch(String::isEmpty)) {
+                header = false; // a key/value table's blank heading row: not drawn
+                i++;
+                continue;
+            }
             html.append("<tr>");
             for (String cell : cells(line)) {
                 // A file name or key is one word: never broken across lines (at its dashes).
