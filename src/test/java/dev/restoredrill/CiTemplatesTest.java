@@ -102,6 +102,22 @@ class CiTemplatesTest {
                 "DRILL_NOTIFY_URL=");
     }
 
+    @Test
+    void theScheduledDrillRefusesAnEnvironmentFileOthersCanRead(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path env = Files.writeString(dir.resolve("drill.env"), "DRILL_USER_PASSWORD=not-for-others\n");
+        Files.setPosixFilePermissions(env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        ProcessBuilder builder = new ProcessBuilder("bash", "scripts/scheduled-drill.sh").redirectErrorStream(true);
+        builder.environment().put("DRILL_ENV_FILE", env.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output).contains("is mode 644", "expected owner", "mode 600", "chmod 600")
+                .doesNotContain("not-for-others", "running: mvn");
+    }
+
     private static String commandFor(String template) throws IOException {
         String command = readmeRows().get(template);
         assertThat(command).as("ci-templates/README.md names the command " + template + " runs").isNotNull();
