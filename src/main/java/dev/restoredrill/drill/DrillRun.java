@@ -192,15 +192,13 @@ public final class DrillRun implements AutoCloseable {
         return stack == null ? "drill-not-started" : stack.id().value();
     }
 
-    /** Writes the report for this drill: evidence.json, summary.md and the Allure report, masked. */
+    /** Writes the report for this drill (evidence.json, summary, PDF, Allure report, SHA256SUMS), masked; notifies. */
     public Path writeReport(Path allureResults) {
-        SecretMasker masker = new SecretMasker();
-        secrets().forEach(masker::register);
-        DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(), clock.instant());
-        // The images this drill's containers ran (official or reference), with their ids and digests.
-        Map<String, String> images = RunEnvironment.imageIds(stackImages);
-        return new ReportWriter(masker, AllureCli.locate(), RunEnvironment.probe(images))
-                .write(options.reports().orElse(Path.of(plan.report().directory())), evidence, allureResults);
+        return DrillReport.write(this, allureResults, stackImages, clock.instant());
+    }
+
+    public DrillOptions options() {
+        return options;
     }
 
     /** Every secret this drill knows of, for masking. */

@@ -15,6 +15,7 @@ public enum FailureCategory {
     DATA_LOSS("Data loss", "(?i).*(?:data loss|completeness|expected \\d+ .* found \\d+|missing).*"),
     JOURNEY_FAILURE("Journey failure", "(?i).*\\bjourney\\b.*"),
     CHECK_FAILURE("Check failure", "(?i).*\\bcheck\\b.*"),
+    RTO_MISSED("RTO missed", "(?i).*\\bRTO missed\\b.*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 

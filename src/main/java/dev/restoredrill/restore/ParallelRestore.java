@@ -31,6 +31,10 @@ public final class ParallelRestore {
 
     /** What the restores produced: one outcome per store, and the measured RTO. */
     public record Result(Map<String, RestoreOutcome> outcomes, Duration measuredRto) {
+        /** Every store restored: only then is the measured RTO the platform's. */
+        public boolean allRestored() {
+            return outcomes.values().stream().allMatch(RestoreOutcome::restored);
+        }
     }
 
     private final Duration healthTimeout;

@@ -22,18 +22,20 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
-            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report");
+            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto");
     private static final List<String> STORE_FIELDS =
-            List.of("name", "kind", "file_pattern", "rpo", "service", "volume");
+            List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
     private static final List<String> JOURNEY_FIELDS = List.of("base_service", "email_env", "password_env",
             "endpoint", "model", "prompt", "answer_timeout");
-    private static final List<String> REPORT_FIELDS = List.of("directory", "title");
+    private static final List<String> REPORT_FIELDS = List.of("directory", "title", "notify_url");
 
     private static final Pattern KEBAB_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Compose service and volume names. */
     private static final Pattern COMPOSE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** A notification URL: http(s), a host, no user:password part (a webhook's token goes in its path). */
+    private static final Pattern NOTIFY_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(?:[/?#][^\\s]*)?");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][A-Za-z0-9._/:@-]*");
 
     private final ScenarioSource source;
@@ -55,8 +57,9 @@ final class PlanReader {
         String description = scenario.optionalText("description").orElse("");
         List<StorePlan> stores = stores(scenario);
         List<CheckPlan> checks = new CheckReader(scenario, stores).read();
+        Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
-                journey(scenario), checks, report(scenario, name));
+                journey(scenario), checks, report(scenario, name), rto);
     }
 
     private BackupSourcePlan backups(YamlMapping scenario) {
@@ -108,7 +111,8 @@ final class PlanReader {
                 .orElse(type.defaultService());
         String volume = store.optionalParsed("volume", matching(COMPOSE_NAME, "a compose volume name"))
                 .orElse(type.defaultVolume());
-        return new StorePlan(type, method, filePattern, rpo, service, volume);
+        Optional<Duration> rto = store.optionalParsed("rto", PlanReader::positiveDuration);
+        return new StorePlan(type, method, filePattern, rpo, service, volume, rto);
     }
 
     private StoreType storeType(String name, Node where, String field) {
@@ -169,11 +173,13 @@ final class PlanReader {
     }
 
     private ReportPlan report(YamlMapping scenario, String drillName) {
-        Optional<YamlMapping> report = scenario.mapping("report", "'directory', 'title'")
+        Optional<YamlMapping> report = scenario.mapping("report", "'directory', 'title', 'notify_url'")
                 .map(section -> section.allowOnly(REPORT_FIELDS));
         return new ReportPlan(
                 report.flatMap(r -> r.optionalText("directory")).orElse(ReportPlan.DEFAULT_DIRECTORY),
-                report.flatMap(r -> r.optionalText("title")).orElse(ReportPlan.defaultTitle(drillName)));
+                report.flatMap(r -> r.optionalText("title")).orElse(ReportPlan.defaultTitle(drillName)),
+                report.flatMap(r -> r.optionalParsed("notify_url", matching(NOTIFY_URL,
+                        "an http(s) URL to POST the drill's summary to, e.g. 'https://hooks.example.org/drill'"))));
     }
 
     static Duration positiveDuration(String text) {

@@ -6,6 +6,7 @@ import dev.restoredrill.store.StoreType;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One store the drill restores.
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param rpo         the newest backup may be at most this old, else the store fails its RPO
  * @param service     the compose service that runs the store
  * @param volume      the compose volume that holds its data, e.g. {@code postgres-data}
+ * @param rto         the restore of this store may take at most this long (start of the restores until the
+ *                    store holds its data), else the drill fails "RTO missed"; absent = no target, not judged
  */
 public record StorePlan(StoreType type, RestoreMethod method, String filePattern, Duration rpo, String service,
-                        String volume) {
+                        String volume, Optional<Duration> rto) {
 
     /** The placeholder in {@link #filePattern} for the backup's date. */
     public static final String DATE_PLACEHOLDER = "{date}";
@@ -39,6 +42,16 @@ public record StorePlan(StoreType type, RestoreMethod method, String filePattern
         }
         Plans.requireText(service, "service");
         Plans.requireText(volume, "volume");
+        Plans.requireNonNull(rto, "rto");
+        if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
+            throw new IllegalArgumentException("rto must be longer than zero");
+        }
+    }
+
+    /** A store without an RTO target. */
+    public StorePlan(StoreType type, RestoreMethod method, String filePattern, Duration rpo, String service,
+                     String volume) {
+        this(type, method, filePattern, rpo, service, volume, Optional.empty());
     }
 
     /** The runbook's settings for a store. */

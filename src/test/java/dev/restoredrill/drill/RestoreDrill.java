@@ -7,6 +7,7 @@ import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.evidence.ReportScreenshot;
+import dev.restoredrill.evidence.RtoOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.StorePlan;
@@ -63,6 +64,9 @@ class RestoreDrill {
         phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
                 .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
                         () -> restore(store)))));
+        phases.add(DynamicContainer.dynamicContainer("RTO", run.plan().stores().stream()
+                .map(store -> test("restore " + store.name() + " within its RTO", store.name(), "critical",
+                        () -> rto(store)))));
         phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
                 .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",
                         () -> completeness(store)))));
@@ -143,6 +147,18 @@ class RestoreDrill {
         if (!outcome.restored()) {
             fail(outcome.failure().message());
         }
+    }
+
+    /** The store's restore time against the scenario's {@code rto:}; no target is said, not passed. */
+    private void rto(StorePlan store) {
+        requireRestored(store.name());
+        RtoOutcome rto = RtoJudgement.forStore(store, run.restore(store.name()).orElseThrow());
+        Allure.addAttachment(store.name() + " RTO", "text/plain", "target: " + store.rto().map(Object::toString)
+                .orElse("none") + "\nmeasured: " + rto.measured() + "\nverdict: " + rto.verdict(), ".txt");
+        if (RtoOutcome.NO_TARGET.equals(rto.verdict())) {
+            Assumptions.abort("no RTO target: the scenario sets no 'rto:' for " + store.name());
+        }
+        rto.failure().ifPresent(failure -> fail(failure.message()));
     }
 
     private void completeness(StorePlan store) {

@@ -27,6 +27,8 @@ class FailureCategoriesTest {
             Data loss       | Data loss: table public.users is missing from the restored postgres.
             Journey failure | Journey failure: step 4 (send a chat): no answer within 60 s.
             Check failure   | Check failure: 'users have emails' (postgres): 3 rows, wanted none.
+            RTO missed      | RTO missed: postgres took 1 h 5 min, target 1 h 0 min
+            RTO missed      | RTO missed: all stores took 4 h 10 min, target 4 h 0 min
             """)
     void contractMessagesLandInTheirCategory(String category, String message) {
         assertThat(FailureCategories.matching(message)).extracting(FailureCategory::label).containsExactly(category);

@@ -64,4 +64,40 @@ class SummaryWriterTest {
                 "| End | — |", "No store was restored.", "**RTO (measured, total): —**", "No checks ran.",
                 "The journey did not run.", "## Failures\n\nNone.");
     }
+
+    @Test
+    void showsTheRtoTargetsTheAuditTrailAndTheTrend() {
+        DrillEvidence e = SampleEvidence.failed(false, START)
+                .withAudit(false, "ops@example.org", null, "5f2c0a", "89bbfb7")
+                .withRto(java.util.List.of(
+                        RtoOutcome.judge("postgres", java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(95)),
+                        RtoOutcome.judge("mongodb", java.time.Duration.ofSeconds(30),
+                                java.time.Duration.ofMillis(41_500)),
+                        RtoOutcome.judge(RtoOutcome.WHOLE_DRILL, null, java.time.Duration.ofSeconds(252))));
+        java.util.List<TrendPoint> trend = java.util.List.of(
+                TrendPoint.of("2026-Q3", SampleEvidence.failed(false, Instant.parse("2026-08-24T10:00:00Z"))),
+                TrendPoint.of("2026-Q4", e));
+
+        String md = SummaryWriter.render(e, "2026-Q4", trend);
+
+        assertThat(md).contains("| Approver | not yet (scripts/approve.sh appends to approvals.txt) |",
+                "| Scenario sha256 | 5f2c0a |", "| Harness commit | 89bbfb7 |",
+                "## RTO: target, measured, verdict\n\n| Store | RTO target | Measured | Verdict |\n|---|---|---|---|\n"
+                        + "| postgres | 1 h 0 min | 1 min 35 s | MET |\n| mongodb | 30.0 s | 41.5 s | **MISSED** |\n"
+                        + "| all stores | — | 4 min 12 s | NO TARGET |\n",
+                "3. RTO missed: mongodb took 41.5 s, target 30.0 s\n",
+                "## Corrective actions\n\nThe previous drill (2026-Q3) had no failures.",
+                "| 2026-Q3 | 2026-08-24 | **FAIL** | postgres | 1 d 6 h | 1 min 35 s |",
+                "| 2026-Q4 | 2026-11-24 | **FAIL** | all stores | — | 4 min 12 s |");
+    }
+
+    @Test
+    void aPreflightSaysItIsNotADrillAndHasNoTrend() {
+        DrillEvidence e = SampleEvidence.failed(false, START).withAudit(true, "ops", null, null, null);
+
+        String md = SummaryWriter.render(e, "2026-11-24-1", java.util.List.of());
+
+        assertThat(md).startsWith("# Pre-flight 2026-11-24-1 — quarterly\n\n> **PRE-FLIGHT — backups checked only;"
+                + " not a drill, not in the trend**\n").doesNotContain("## Trend", "## Corrective actions");
+    }
 }

@@ -83,7 +83,7 @@ class BrokenScenarioTest {
         ScenarioException error = fails(file);
 
         assertThat(error.getMessage()).isEqualTo(file + ":4:5: field 'stores[0].rpoo': unknown field. Did you mean "
-                + "'rpo'? Known fields here: name, kind, file_pattern, rpo, service, volume.");
+                + "'rpo'? Known fields here: name, kind, file_pattern, rpo, service, volume, rto.");
         assertThat(error.field()).contains("stores[0].rpoo");
     }
 
