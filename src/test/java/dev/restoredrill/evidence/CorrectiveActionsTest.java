@@ -28,7 +28,7 @@ class CorrectiveActionsTest {
 
         // The next quarter: the RPO breach is back (older backup this time), the data loss is fixed.
         DrillEvidence second = CorrectiveActions.apply(withFailures(Q3.plusSeconds(90L * 86_400),
-                "postgres: RPO breach: postgres backup pg_2026-11-20.sql.gz is 52 h old; RPO is 24 h."),
+                "RPO breach: postgres: postgres backup pg_2026-11-20.sql.gz is 52 h old; RPO is 24 h."),
                 Optional.of(new PastDrill("2026-Q3", firstAsWritten)), Map.of("data-loss/librechat.messages", "OPS-102"));
 
         assertThat(second.correctiveActions()).containsExactly(
@@ -52,7 +52,7 @@ class CorrectiveActionsTest {
         assertThat(md).contains("## Corrective actions\n\nThe previous drill's (2026-Q3) failures",
                 "| `rpo-breach/postgres` | **still failing** | OPS-101 | RPO breach: postgres backup",
                 "| `data-loss/librechat.messages` | fixed | OPS-102 | Data loss: librechat.messages",
-                "## Failures and tickets", "| `rpo-breach/postgres` | OPS-101 | postgres: RPO breach:");
+                "## Failures and tickets", "| `rpo-breach/postgres` | OPS-101 | RPO breach: postgres:");
     }
 
     @Test
