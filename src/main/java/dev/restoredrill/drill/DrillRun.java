@@ -19,6 +19,7 @@ import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.restore.PostgresLogicalRestore;
 import dev.restoredrill.restore.RestoreEngine;
 import dev.restoredrill.restore.RestoreOutcome;
+import dev.restoredrill.restore.TargetImages;
 import dev.restoredrill.restore.VolumeSnapshotRestore;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.DrillPlan;
@@ -315,7 +316,8 @@ public final class DrillRun implements AutoCloseable {
                     ? new MongorestoreCommand(store.service(), file, timeout)
                     : new MongoArchiveRestore(store.service(), file, 1000, 2);
             default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
-                    (TarFacts) result.facts(), HELPER_IMAGE, timeout);
+                    (TarFacts) result.facts(), HELPER_IMAGE, timeout)
+                    .into(images == ImageMode.REFERENCE ? TargetImages.REFERENCE : TargetImages.OFFICIAL);
         });
     }
 

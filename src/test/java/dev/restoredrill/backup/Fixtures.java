@@ -200,8 +200,11 @@ final class Fixtures {
         }
 
         Tar file(String name, String content) throws IOException {
+            return file(name, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Tar file(String name, byte[] bytes) throws IOException {
             TarArchiveEntry entry = new TarArchiveEntry(name, true);
-            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             entry.setSize(bytes.length);
             return put(entry, bytes);
         }
