@@ -1,6 +1,9 @@
 package dev.restoredrill.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -20,6 +23,27 @@ final class ProductionVolumes {
     static final String HASH_PARTITION = "6a1f0e9d8c7b6a5f4e3d2c1b0a998877";
 
     private ProductionVolumes() {}
+
+    /**
+     * A backups folder as the runbook writes it on a production platform, for 2026-05-25: the pg_dumpall of
+     * {@link Fixtures#pgDumpall()}, a real mongodump archive (test.bar.archive, gzip'd as --gzip does), and the
+     * ClickHouse Atomic and MinIO xl volumes below; mtimes at the backup hour.
+     */
+    static Path writeBackupSet(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Fixtures.touch(Fixtures.gzip(folder.resolve("pg_2026-05-25.sql.gz"), Fixtures.pgDumpall()),
+                "2026-05-25T02:00:00Z");
+        try (InputStream archive = ProductionVolumes.class.getResourceAsStream(
+                "/dev/restoredrill/mongoarchive/test.bar.archive")) {
+            Fixtures.touch(Fixtures.gzip(folder.resolve("mongo_2026-05-25.gz"), archive.readAllBytes()),
+                    "2026-05-25T02:10:00Z");
+        }
+        Fixtures.touch(Fixtures.tarGz(folder.resolve("clickhouse_2026-05-25.tar.gz"), ProductionVolumes::clickhouseAtomic),
+                "2026-05-25T02:20:00Z");
+        Fixtures.touch(Fixtures.tarGz(folder.resolve("minio_2026-05-25.tar.gz"), ProductionVolumes::minioXl),
+                "2026-05-25T02:30:00Z");
+        return folder;
+    }
 
     /** /var/lib/clickhouse/store/&lt;uuid[0:3]&gt;/&lt;uuid&gt;/ (src/Interpreters/DatabaseCatalog.cpp getPathForUUID). */
     static String storeTarget(String uuid) {
