@@ -211,6 +211,7 @@ final class Fixtures {
 
         Tar symlink(String name, String target) throws IOException {
             TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
+            entry.setMode(0120777); // lrwxrwxrwx, as tar records a symlink
             entry.setLinkName(target);
             return put(entry, null);
         }
