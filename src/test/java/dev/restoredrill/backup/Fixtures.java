@@ -178,9 +178,14 @@ final class Fixtures {
 
     /** Writes a tarball through commons-compress, as `tar czf x.tar.gz /data` would (gzip'd). */
     static Path tarGz(Path file, TarContent content) {
+        return tarGz(file, content, TarArchiveOutputStream.LONGFILE_POSIX);
+    }
+
+    /** As above, names over 100 bytes written as {@code longFileMode} says (PAX records, or GNU 'L' entries). */
+    static Path tarGz(Path file, TarContent content, int longFileMode) {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
                 new GZIPOutputStream(Files.newOutputStream(file)))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setLongFileMode(longFileMode);
             content.writeTo(new Tar(tar));
             tar.finish();
             return file;

@@ -124,6 +124,32 @@ class ProductionLayoutsTest {
     }
 
     @Test
+    void longAbsoluteNameFromAGnuLongNameEntryIsStillHostile() {
+        String name = "/etc/cron.d/" + "g".repeat(120);
+        Fixtures.touch(Fixtures.tarGz(backups.resolve("clickhouse_2026-05-25.tar.gz"),
+                tar -> ProductionVolumes.clickhouseAtomic(tar).file(name, "* * * * * root sh"),
+                org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_GNU), "2026-05-25T03:00:00Z");
+
+        StoreResult result = BackupCatalog.scan(backups, List.of(CLICKHOUSE), DRILL, ScanProgress.silent()).stores()
+                .get(0);
+
+        assertHostile(result, name, "absolute path");
+    }
+
+    @Test
+    void gnuLongNamesOfARealVolumeAreRead() {
+        Fixtures.touch(Fixtures.tarGz(backups.resolve("clickhouse_2026-05-25.tar.gz"), ProductionVolumes::clickhouseAtomic,
+                org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_GNU), "2026-05-25T03:00:00Z");
+
+        StoreResult result = BackupCatalog.scan(backups, List.of(CLICKHOUSE), DRILL, ScanProgress.silent()).stores()
+                .get(0);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(((TarFacts) result.facts()).clickhouseTableDetails()).filteredOn(t -> t.table().equals("observations"))
+                .singleElement().extracting(TarFacts.ClickHouseTable::rows).isEqualTo(7L);
+    }
+
+    @Test
     void longAbsoluteLinkTargetIsHostile() {
         String target = "/etc/" + "y".repeat(120);
         assertHostile(scan(CLICKHOUSE, tar -> ProductionVolumes.clickhouseAtomic(tar)

@@ -11,11 +11,11 @@ import java.util.UUID;
  * Volume tarballs laid out as the production servers write them, where those servers cannot run here. Each layout
  * fact names the upstream file it comes from.
  */
-final class ProductionVolumes {
+public final class ProductionVolumes {
     // ClickHouse 24.8, Atomic databases ------------------------------------------------------------------------
-    static final String DEFAULT_DB = "5b1e3b5c-0d4f-4a8e-9c1e-6f2a7d3b8e01";
+    public static final String DEFAULT_DB = "5b1e3b5c-0d4f-4a8e-9c1e-6f2a7d3b8e01";
     static final String SYSTEM_DB = "c0ffee00-1234-4abc-8def-0123456789ab";
-    static final String TRACES = "a3f4c2d1-7e6b-4c5d-9a8b-1c2d3e4f5a6b";
+    public static final String TRACES = "a3f4c2d1-7e6b-4c5d-9a8b-1c2d3e4f5a6b";
     static final String MIGRATIONS = "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70";
     static final String OBSERVATIONS = "7e1d2c3b-4a59-4687-b766-5d4c3b2a1908";
     static final String QUERY_LOG = "f00dcafe-0000-4000-8000-00000000beef";
@@ -23,6 +23,16 @@ final class ProductionVolumes {
     static final String HASH_PARTITION = "6a1f0e9d8c7b6a5f4e3d2c1b0a998877";
 
     private ProductionVolumes() {}
+
+    /** The {@link #clickhouseAtomic} volume as {@code file} (a .tar.gz), for tests of other packages. */
+    public static Path writeClickHouseAtomic(Path file) {
+        return Fixtures.tarGz(file, ProductionVolumes::clickhouseAtomic);
+    }
+
+    /** The {@link #minioXl} volume as {@code file} (a .tar.gz), for tests of other packages. */
+    public static Path writeMinioXl(Path file) {
+        return Fixtures.tarGz(file, ProductionVolumes::minioXl);
+    }
 
     /**
      * A backups folder as the runbook writes it on a production platform, for 2026-05-25: the pg_dumpall of
@@ -46,7 +56,7 @@ final class ProductionVolumes {
     }
 
     /** /var/lib/clickhouse/store/&lt;uuid[0:3]&gt;/&lt;uuid&gt;/ (src/Interpreters/DatabaseCatalog.cpp getPathForUUID). */
-    static String storeTarget(String uuid) {
+    public static String storeTarget(String uuid) {
         return "/var/lib/clickhouse/store/" + uuid.substring(0, 3) + "/" + uuid + "/";
     }
 
