@@ -40,7 +40,7 @@ class XlVolumeOnReferenceImagesIT {
             golden.transferTo(out); // a real mongodump archive, as --gzip writes it
         }
         Path scenario = Files.writeString(temp.resolve("xl-on-reference.yml"), "name: xl-on-reference\n"
-                + "stores:\n  - mongodb\n  - minio\nstack:\n  startup_timeout: 3m\n");
+                + "stores:\n  - mongodb\n  - minio\nstack:\n  startup_timeout: 10m\n"); // the scenarios' default; a loaded host is slow
 
         DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
