@@ -33,9 +33,10 @@ final class ClickHouseAtomicScan {
     private static final Pattern ATTACH_DATABASE = Pattern.compile(
             "(?is)\\s*ATTACH\\s+DATABASE\\s+\\S+(?:\\s+UUID\\s+'([0-9a-f-]{36})')?(?:.*?\\bENGINE\\s*=\\s*(\\w+))?.*");
     private static final Pattern ATTACH_TABLE = Pattern.compile(
-            "(?is)\\s*ATTACH\\s+(?:TABLE|VIEW|MATERIALIZED\\s+VIEW|DICTIONARY)\\s+\\S+(?:\\s+UUID\\s+'([0-9a-f-]{36})')?"
-                    + "(?:.*?\\bENGINE\\s*=\\s*(\\w+))?.*");
-    private static final Pattern UUID_FOLDER = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            "(?is)\\s*ATTACH\\s+(?:TABLE|VIEW|MATERIALIZED\\s+VIEW|DICTIONARY)\\s+\\S+"
+                    + "(?:\\s+UUID\\s+'([0-9a-f-]{36})')?(?:.*?\\bENGINE\\s*=\\s*(\\w+))?.*");
+    private static final Pattern UUID_FOLDER =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private record Database(String name, String uuid, String engine) {}
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * for {@code old_parts_lifetime}, so a cold snapshot can hold both.
  */
 record MergeTreePartName(String partition, long minBlock, long maxBlock, long level, long mutation) {
-    private static final Pattern NAME = Pattern.compile("([^_]+)_(-?\\d{1,18})_(-?\\d{1,18})_(\\d{1,10})(?:_(\\d{1,10}))?");
+    private static final Pattern NAME =
+            Pattern.compile("([^_]+)_(-?\\d{1,18})_(-?\\d{1,18})_(\\d{1,10})(?:_(\\d{1,10}))?");
     /** ClickHouse's MAX_LEVEL and the legacy one (MergeTreePartInfo.h): such a part contains any level. */
     private static final long MAX_LEVEL = 999_999_999L;
     private static final long LEGACY_MAX_LEVEL = 4_294_967_295L;

@@ -80,7 +80,8 @@ final class MinioXlScan {
             JsonNode node = JSON.readTree(content, 0, length);
             format = node.path("format").asText(null);
         } catch (IOException e) {
-            formatProblem = SYSTEM_BUCKET + "/format.json is not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            formatProblem = SYSTEM_BUCKET + "/format.json is not JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")";
         }
     }
 

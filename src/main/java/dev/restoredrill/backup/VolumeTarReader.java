@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class VolumeTarReader implements FormatReader {
     private static final String ROOT = "data";
 
     private final byte[] buffer = new byte[1 << 16];
+    /** The start of a file the layout scans read (metadata, count.txt, format.json, xl.meta); reused, never kept. */
+    private final byte[] head = new byte[Math.max(MinioXlScan.XL_META_BYTES, ClickHouseAtomicScan.SQL_BYTES)];
     private final TarEntryPolicy policy = new TarEntryPolicy();
     private final ClickHouseAtomicScan clickhouse = new ClickHouseAtomicScan();
     private final MinioXlScan minio = new MinioXlScan();
@@ -51,16 +54,16 @@ final class VolumeTarReader implements FormatReader {
         while ((entry = tar.getNextEntry()) != null) {
             current = tar.rawName();
             entries++;
-            policy.hostileReason(entry, tar.rawName(), tar.rawLinkName()).ifPresent(reason -> recordHostile(current, reason));
+            policy.hostileReason(entry, tar.rawName(), tar.rawLinkName())
+                    .ifPresent(reason -> recordHostile(current, reason));
             String[] path = components(entry.getName());
             String[] inVolume = path.length > 0 && path[0].equals(ROOT)
-                    ? java.util.Arrays.copyOfRange(path, 1, path.length) : null;
+                    ? Arrays.copyOfRange(path, 1, path.length) : null;
             int wanted = inVolume != null && entry.isFile()
                     ? Math.max(ClickHouseAtomicScan.contentWanted(inVolume), MinioXlScan.contentWanted(inVolume)) : 0;
             long read;
             if (wanted > 0) {
-                byte[] head = new byte[wanted];
-                int length = readHead(tar, head);
+                int length = readHead(tar, head, wanted);
                 read = length + readThrough(tar);
                 clickhouse.file(inVolume, head, length);
                 minio.file(inVolume, head, length);
@@ -81,11 +84,11 @@ final class VolumeTarReader implements FormatReader {
         return facts();
     }
 
-    /** Reads up to {@code head.length} bytes of the entry; the count read. */
-    private static int readHead(TarArchiveInputStream tar, byte[] head) throws IOException {
+    /** Reads up to {@code wanted} bytes of the entry into {@code head}; the count read. */
+    private static int readHead(TarArchiveInputStream tar, byte[] head, int wanted) throws IOException {
         int length = 0;
         int n;
-        while (length < head.length && (n = tar.read(head, length, head.length - length)) > 0) {
+        while (length < wanted && (n = tar.read(head, length, wanted - length)) > 0) {
             length += n;
         }
         return length;
