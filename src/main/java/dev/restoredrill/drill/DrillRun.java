@@ -160,7 +160,7 @@ public final class DrillRun implements AutoCloseable {
                 String problem = catalogProblem(store.name());
                 if (problem == null) {
                     engines.add(StoreWiring.engine(store, backupFile(store.name()), catalog(store.name()),
-                            credentials, StoreWiring.MongoEngine.fromSystemProperty()));
+                            credentials, StoreWiring.MongoEngine.fromSystemProperty(), images.targetImages()));
                 } else {
                     refused.put(store.name(), RestoreOutcome.failed(store.name(), Duration.ZERO,
                             FailureCategory.CORRUPT_BACKUP.failure(store.name() + " is not restored because the "

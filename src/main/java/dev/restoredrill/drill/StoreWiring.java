@@ -8,6 +8,7 @@ import dev.restoredrill.restore.MongoArchiveRestore;
 import dev.restoredrill.restore.MongorestoreCommand;
 import dev.restoredrill.restore.PostgresLogicalRestore;
 import dev.restoredrill.restore.RestoreEngine;
+import dev.restoredrill.restore.TargetImages;
 import dev.restoredrill.restore.VolumeSnapshotRestore;
 import dev.restoredrill.scenario.StorePlan;
 import dev.restoredrill.stack.DrillCredentials;
@@ -37,9 +38,12 @@ final class StoreWiring {
     private StoreWiring() {
     }
 
-    /** The engine that restores {@code store} from {@code file}, which the catalog read as {@code catalog}. */
+    /**
+     * The engine that restores {@code store} from {@code file}, which the catalog read as {@code catalog}, into a
+     * stack of {@code images} (a volume layout those images cannot serve is refused before anything is extracted).
+     */
     static RestoreEngine engine(StorePlan store, Path file, StoreResult catalog, DrillCredentials credentials,
-                                MongoEngine mongoEngine) {
+                                MongoEngine mongoEngine, TargetImages images) {
         return switch (store.method()) {
             case LOGICAL_SQL -> new PostgresLogicalRestore(store.name(), store.service(), file,
                     credentials.postgresUser(), RESTORE_TIMEOUT);
@@ -49,7 +53,7 @@ final class StoreWiring {
                         MONGO_WRITERS);
             };
             case VOLUME_SNAPSHOT -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
-                    facts(catalog, TarFacts.class), SNAPSHOT_HELPER_IMAGE, RESTORE_TIMEOUT);
+                    facts(catalog, TarFacts.class), SNAPSHOT_HELPER_IMAGE, RESTORE_TIMEOUT).into(images);
         };
     }
 

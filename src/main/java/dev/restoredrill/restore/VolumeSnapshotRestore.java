@@ -2,6 +2,7 @@ package dev.restoredrill.restore;
 
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.backup.VolumeLayout;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
 import dev.restoredrill.stack.ServiceStack;
@@ -28,14 +29,27 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
     private final String helperImage;
     private final Duration timeout;
 
+    private final TargetImages images;
+
     public VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
                                  String helperImage, Duration timeout) {
+        this(store, service, volume, tarball, facts, helperImage, timeout, TargetImages.OFFICIAL);
+    }
+
+    private VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
+                                  String helperImage, Duration timeout, TargetImages images) {
         super(store, service);
         this.volume = volume;
         this.tarball = tarball;
         this.facts = facts;
         this.helperImage = helperImage;
         this.timeout = timeout;
+        this.images = images;
+    }
+
+    /** This restore into a stack of {@code images}: a layout they cannot serve is refused before extraction. */
+    public VolumeSnapshotRestore into(TargetImages images) {
+        return new VolumeSnapshotRestore(store, service, volume, tarball, facts, helperImage, timeout, images);
     }
 
     @Override
@@ -48,6 +62,13 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
             throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, tarball.getFileName() + " is hostile ("
                     + facts.hostileEntries().stream().map(e -> e.entry() + ": " + e.reason()).limit(3).toList()
                     + "); it is never extracted. Inspect how the backup was made.");
+        }
+        if (!images.canRead(facts.layout())) {
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, tarball.getFileName() + " is a "
+                    + facts.layout().label() + " volume, which the " + images.name() + " image of " + service
+                    + " cannot serve" + (images == TargetImages.REFERENCE ? " (" + standIn(facts.layout()) + ")" : "")
+                    + "; it is not extracted. Run the drill on the official images: -Ddrill.images=official"
+                    + " (the platform's images must be local).");
         }
         List<String> topFolders = facts.topLevel().keySet().stream().toList();
         if (topFolders.size() != 1) {
@@ -71,6 +92,12 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
                     + volumeName + " exited " + exit + ": " + log.toString().strip()
                     + ". Check the tarball with `tar tzf`; the catalog's facts for it are in the manifest.");
         }
+    }
+
+    private static String standIn(VolumeLayout layout) {
+        return layout == VolumeLayout.MINIO_XL ? "an S3Proxy stand-in serving plain files, not MinIO's xl.meta"
+                : layout == VolumeLayout.CLICKHOUSE_ATOMIC ? "ClickHouse 18.16, older than Atomic databases (20.10)"
+                : "it reads " + TargetImages.REFERENCE.reads();
     }
 
     @Override

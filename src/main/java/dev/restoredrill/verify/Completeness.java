@@ -8,6 +8,7 @@ import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.PgDumpFacts;
 import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.backup.VolumeLayout;
 import dev.restoredrill.mongoarchive.Namespace;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.ClickHouseCheck;
@@ -104,6 +105,16 @@ public final class Completeness {
             int dot = table.indexOf('.');
             String database = table.substring(0, dot);
             String name = table.substring(dot + 1);
+            Optional<Long> rows = facts.clickhouseTableDetails().stream()
+                    .filter(t -> t.compared() && t.rows() != null && t.database().equals(database)
+                            && t.table().equals(name))
+                    .map(TarFacts.ClickHouseTable::rows).findFirst();
+            if (rows.isPresent()) { // Atomic layout: rows of the active parts' count.txt
+                plans.add(new ClickHouseCheck("rows in " + table, Severity.BLOCKER, database,
+                        "SELECT count() FROM `" + database + "`.`" + name + "`",
+                        new Expectation.Compare(Expectation.Operator.EQUAL, rows.get())));
+                continue;
+            }
             // The snapshot lists tables, not rows: the table must exist and answer; its count is recorded.
             plans.add(new ClickHouseCheck("table " + table + " restored", Severity.BLOCKER, database,
                     "SELECT count() FROM `" + database + "`.`" + name + "`",
@@ -114,6 +125,14 @@ public final class Completeness {
 
     private static List<CheckPlan> s3(TarFacts facts) {
         List<CheckPlan> plans = new ArrayList<>();
+        if (facts.layout() == VolumeLayout.MINIO_XL) { // objects read from xl.meta; a lower bound where one was not
+            for (TarFacts.MinioBucket bucket : facts.minioBuckets()) {
+                plans.add(new S3Check("objects in bucket " + bucket.bucket(), Severity.BLOCKER, bucket.bucket(), "",
+                        new Expectation.Compare(bucket.exact() ? Expectation.Operator.EQUAL
+                                : Expectation.Operator.AT_LEAST, bucket.objects())));
+            }
+            return plans;
+        }
         for (Map.Entry<String, Long> folder : facts.filesPerSecondLevel().entrySet()) {
             String bucket = folder.getKey().substring(folder.getKey().indexOf('/') + 1);
             if (!bucket.startsWith(".")) {
