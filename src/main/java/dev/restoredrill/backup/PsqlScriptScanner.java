@@ -55,6 +55,7 @@ final class PsqlScriptScanner {
     private State stringState;
     private final StringBuilder stringText = new StringBuilder();
     // quote-stop lookahead (psqlscan.l's xqs): a string continues after whitespace holding a newline
+    private boolean stopAny;
     private boolean stopNewline;
     private boolean stopComment;
     private boolean stopDash;
@@ -392,6 +393,7 @@ final class PsqlScriptScanner {
     private void quoteStop(State string) {
         stringState = string;
         state = State.QUOTE_STOP;
+        stopAny = false;
         stopNewline = false;
         stopComment = false;
         stopDash = false;
@@ -399,6 +401,12 @@ final class PsqlScriptScanner {
 
     /** After a closing quote: whitespace with a newline, then a quote, continues the same string. */
     private void quoteStopNext(int c) {
+        if (!stopAny && c == '\'') { // '' right after the quote: a doubled quote inside the same string
+            state = stringState;
+            keepString(c);
+            return;
+        }
+        stopAny = true;
         if (stopComment) {
             if (c == '\n' || c == '\r') {
                 stopComment = false;
