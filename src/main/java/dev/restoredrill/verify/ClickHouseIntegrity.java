@@ -86,10 +86,11 @@ public final class ClickHouseIntegrity {
     }
 
     private void checkTable(Table table, IntegrityFindings findings) throws IOException {
-        // 20.x and later can name the damaged part; older servers do not know the setting
+        // 20.x and later can name the damaged part; older servers do not know the setting (or its syntax)
         Answer answer = query("CHECK TABLE " + table.quoted()
                 + " SETTINGS check_query_single_value_result = 0 FORMAT TabSeparatedWithNames");
-        if (!answer.ok() && (answer.body().contains("Code: 115") || answer.body().contains("Unknown setting"))) {
+        if (!answer.ok() && (answer.body().contains("Code: 115") || answer.body().contains("Code: 62")
+                || answer.body().contains("Unknown setting"))) {
             answer = query("CHECK TABLE " + table.quoted() + " FORMAT TabSeparatedWithNames");
         }
         if (!answer.ok()) {
