@@ -42,7 +42,8 @@ public final class PostgresIntegrity {
             + " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class t ON t.oid = i.indrelid"
             + " JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-            + " WHERE am.amname = 'btree' ORDER BY n.nspname <> 'pg_catalog', 2";
+            + " WHERE am.amname = 'btree' AND c.relkind = 'i'" // a partitioned index ('I') has no storage
+            + " ORDER BY n.nspname <> 'pg_catalog', 2";
     private static final String USER_TABLES = "SELECT format('%I.%I', n.nspname, c.relname), c.relkind"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'm') AND c.relpersistence <> 't' AND (c.relkind <> 'm' OR c.relispopulated)"

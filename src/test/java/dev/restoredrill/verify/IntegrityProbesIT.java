@@ -93,6 +93,9 @@ class IntegrityProbesIT {
         Startables.deepStart(Stream.of(postgres, clickhouse, minio, mongodb)).join();
         stores = StoreConnections.of(endpoint(postgres, 5432), endpoint(mongodb, 27017),
                 endpoint(clickhouse, 8123), endpoint(minio, 9000), credentials);
+        // the port opens while the server may still be "starting up"
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions().until(() -> count("postgres", "pg_database") > 0);
     }
 
     @AfterAll
@@ -223,8 +226,8 @@ class IntegrityProbesIT {
     void clickhouseFullReadCountsRowsAndFindsABrokenPartAndCheckTableIsNotAPassWhereUnsupported()
             throws Exception {
         clickhouseSql("CREATE TABLE traces (id String, ts DateTime, body String) ENGINE = MergeTree ORDER BY id");
-        clickhouseSql("INSERT INTO traces SELECT toString(number), now(), repeat('x', 100) FROM system.numbers"
-                + " LIMIT 1000");
+        clickhouseSql("INSERT INTO traces SELECT toString(number), now(), concat('body of trace ', toString(number),"
+                + " ' xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx') FROM system.numbers LIMIT 1000");
         clickhouseSql("CREATE TABLE events_log (id UInt64) ENGINE = Log");
         clickhouseSql("INSERT INTO events_log SELECT number FROM system.numbers LIMIT 10");
         clickhouseSql("CREATE VIEW recent AS SELECT id FROM traces");
@@ -259,19 +262,18 @@ class IntegrityProbesIT {
     }
 
     @Test
-    void mongoValidateOnTheStandInIsNotSupportedAndNotAPass() {
+    void mongoValidateRunsOnEveryCollectionAndCountsWhatTheServerSays() {
         try (MongoClient client = MongoClients.create(stores.mongo().connectionString())) {
             client.getDatabase("LibreChat").getCollection("users").insertOne(new Document("email", "a@example.org"));
         }
 
         IntegrityResult result = new MongoValidation(stores.mongo(), stores.secrets()).validate();
 
-        assertThat(result.status()).as(result.message()).isEqualTo(IntegrityResult.Status.NOT_SUPPORTED);
-        assertThat(result.status().passed()).isFalse();
-        assertThat(result.counted()).containsEntry("databases", 1L).containsEntry("collections not supported", 1L)
-                .containsEntry("collections validated", 0L);
-        assertThat(result.notes()).singleElement().asString()
-                .startsWith("validate LibreChat.users: not supported by this server");
+        // mongo-java-server answers validate itself (measured here: valid, with its counts); a server without
+        // the command would make this NOT_SUPPORTED (IntegrityResultTest)
+        assertThat(result.status()).as(result.message()).isEqualTo(IntegrityResult.Status.PASS);
+        assertThat(result.counted()).containsEntry("databases", 1L).containsEntry("collections validated", 1L)
+                .containsEntry("documents", 1L).containsEntry("collections not supported", 0L);
     }
 
     @Test
