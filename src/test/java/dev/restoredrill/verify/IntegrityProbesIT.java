@@ -151,7 +151,8 @@ class IntegrityProbesIT {
         IntegrityResult sound = probe.amcheck();
 
         assertThat(sound.status()).as(sound.message()).isEqualTo(IntegrityResult.Status.PASS);
-        assertThat(sound.counted().get("databases")).isEqualTo(2); // postgres and shop; never the templates
+        // postgres, the entrypoint's POSTGRES_DB (named after the user) and shop; never the templates
+        assertThat(sound.counted().get("databases")).isEqualTo(3);
         assertThat(sound.counted().get("B-tree indexes checked")).isGreaterThan(100L); // system catalogs and TOAST included
         assertThat(sound.counted().get("indexes skipped")).isEqualTo(1);
         assertThat(sound.notes()).singleElement().asString()
@@ -175,7 +176,7 @@ class IntegrityProbesIT {
         assertThat(read.counted().get("tables read")).isEqualTo(2);
         assertThat(read.counted().get("rows read")).isEqualTo(502);
         assertThat(read.counted().get("bytes read")).isGreaterThan(500L * 6000);
-        assertThat(read.lookedAt()).matches("2 databases, 2 tables read, 502 rows read, [0-9,]+ bytes read in"
+        assertThat(read.lookedAt()).matches("3 databases, 2 tables read, 502 rows read, [0-9,]+ bytes read in"
                 + " [0-9.]+ s");
         assertThat(damaged.toString() + read).doesNotContain(credentials.postgresPassword());
     }
