@@ -99,13 +99,15 @@ public final class BackupCatalog {
         if (scan.facts() != null) {
             scan.facts().warnings().forEach(w -> warnings.add(chosen.fileName() + ": " + w));
         }
-        Optional<TarFacts.HostileEntry> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
-                ? Optional.of(tar.hostileEntries().get(0)) : Optional.empty();
+        Optional<String> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
+                ? Optional.of(tar.hostileEntries().get(0)).map(h -> "entry '" + h.entry() + "': " + h.reason())
+                : scan.facts() instanceof PgDumpFacts pg && pg.hostile()
+                ? Optional.of(pg.hostileLines().get(0).describe()) : Optional.empty();
         return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(),
                 StoreResult.verdictOf(scan.error(), failures),
                 new ChosenBackup(chosen.fileName(), scan.sizeBytes(), scan.sha256(), null, scan.uncompressedBytes()),
                 rpo, scan.facts(), hostile.isPresent(),
-                hostile.map(h -> "entry '" + h.entry() + "': " + h.reason()).orElse(null),
+                hostile.orElse(null),
                 candidates, List.copyOf(failures), List.copyOf(warnings), scan.error());
     }
 

@@ -14,8 +14,9 @@ import java.util.List;
  * @param chosen        the newest usable backup, or null when there is none
  * @param rpoCheck      its age against the RPO, or null when there is no chosen backup
  * @param facts         what the chosen backup holds, or null when its content could not be read
- * @param hostile       the chosen tarball has entries that must never be extracted: the restore must refuse
- * @param hostileReason the first hostile entry and why, or null
+ * @param hostile       the chosen tarball has entries that must never be extracted, or the chosen dump holds
+ *                      what psql would act on beyond SQL: the restore must refuse
+ * @param hostileReason the first hostile entry or dump line and why, or null
  * @param candidates    every file matching the pattern, newest first, the chosen one included
  * @param failures      each reason for FAIL
  * @param error         why the backup could not be checked (ERROR), else null
