@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -207,12 +208,12 @@ public final class ClickHouseIntegrity {
         int newline = line.indexOf('\n');
         line = newline < 0 ? line : line.substring(0, newline);
         line = line.length() > ERROR_TEXT_LIMIT ? line.substring(0, ERROR_TEXT_LIMIT) + "..." : line;
-        return Secrets.mask(line.isEmpty() ? "(no answer)" : line, secrets);
+        return SecretMasker.of(secrets).mask(line.isEmpty() ? "(no answer)" : line);
     }
 
     private String unreachable(IOException e) {
         return "ClickHouse at " + clickhouse.baseUrl() + " could not be queried ("
-                + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                 + "). Check that the restored clickhouse service is running and healthy.";
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
@@ -46,8 +47,8 @@ public final class MongoValidation {
                 }
             }
         } catch (MongoException e) {
-            findings.error("MongoDB at " + Secrets.mask(mongo.toString(), secrets) + " could not be listed ("
-                    + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+            findings.error("MongoDB at " + SecretMasker.of(secrets).mask(mongo.toString()) + " could not be listed ("
+                    + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                     + "). Check that the restored mongodb service is running and healthy.");
         }
         return findings.result();
@@ -62,10 +63,10 @@ public final class MongoValidation {
             if (e.getErrorCode() == COMMAND_NOT_FOUND || String.valueOf(e.getErrorMessage()).contains("no such")) {
                 findings.add("collections not supported", 1);
                 findings.unsupported("validate " + where + ": " + IntegrityResult.NOT_SUPPORTED_TEXT + " ("
-                        + Secrets.mask(e.getErrorMessage(), secrets) + ").");
+                        + SecretMasker.of(secrets).mask(e.getErrorMessage()) + ").");
             } else {
                 findings.add("collections validated", 1);
-                findings.fail("validate " + where + " failed: " + Secrets.mask(e.getErrorMessage(), secrets));
+                findings.fail("validate " + where + " failed: " + SecretMasker.of(secrets).mask(e.getErrorMessage()));
             }
             return;
         }
@@ -75,13 +76,12 @@ public final class MongoValidation {
         if (!Boolean.TRUE.equals(answer.getBoolean("valid", false))) {
             List<?> errors = answer.getList("errors", Object.class, List.of());
             findings.fail("validate " + where + ": the collection is not valid" + (errors.isEmpty() ? ""
-                    : ": " + Secrets.mask(String.join("; ", errors.stream().limit(5).map(String::valueOf).toList()),
-                    secrets)) + " (run validate with full: true on a copy; repair or restore an older backup).");
+                    : ": " + SecretMasker.of(secrets).mask(String.join("; ", errors.stream().limit(5).map(String::valueOf).toList()))) + " (run validate with full: true on a copy; repair or restore an older backup).");
         }
         List<?> warnings = answer.getList("warnings", Object.class, List.of());
         if (!warnings.isEmpty()) {
-            findings.note("validate " + where + " warns: " + Secrets.mask(String.join("; ",
-                    warnings.stream().limit(3).map(String::valueOf).toList()), secrets));
+            findings.note("validate " + where + " warns: " + SecretMasker.of(secrets).mask(String.join("; ",
+                    warnings.stream().limit(3).map(String::valueOf).toList())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -110,7 +111,7 @@ public final class PostgresIntegrity {
             return true;
         } catch (SQLException e) {
             findings.unsupported("database \"" + database + "\": amcheck cannot be installed ("
-                    + Secrets.mask(e.getMessage(), secrets) + "): " + IntegrityResult.NOT_SUPPORTED_TEXT
+                    + SecretMasker.of(secrets).mask(e.getMessage()) + "): " + IntegrityResult.NOT_SUPPORTED_TEXT
                     + "; the server needs the amcheck extension (postgresql-contrib, part of the official image).");
             return false;
         }
@@ -143,7 +144,7 @@ public final class PostgresIntegrity {
                 } catch (SQLException e) {
                     findings.add("B-tree indexes checked", 1);
                     findings.fail("database \"" + database + "\": index " + index.name() + " on table " + index.table()
-                            + " is corrupt: " + Secrets.mask(e.getMessage(), secrets) + " (REINDEX rebuilds it;"
+                            + " is corrupt: " + SecretMasker.of(secrets).mask(e.getMessage()) + " (REINDEX rebuilds it;"
                             + " find out why the backup holds it damaged).");
                 }
             }
@@ -171,7 +172,7 @@ public final class PostgresIntegrity {
             } catch (SQLException | java.io.IOException e) {
                 findings.add("tables read", 1);
                 findings.fail("database \"" + database + "\": table " + table[0] + " cannot be read in full after "
-                        + sink.bytes + " bytes: " + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                        + sink.bytes + " bytes: " + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                         + " (a damaged page or TOAST value; the restored data is not sound).");
             }
         }
@@ -188,7 +189,7 @@ public final class PostgresIntegrity {
 
     private String explain(SQLException e, String what) {
         return "Postgres at " + postgres.host() + ":" + postgres.port() + " could not run " + what + ": "
-                + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                 + ". Check that the restored postgres service is running and the drill's user is its superuser.";
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
@@ -163,7 +164,7 @@ public final class S3ObjectVerification {
             restored = Digests.of(in);
         } catch (ErrorResponseException e) {
             findings.fail(object.display() + " is listed but cannot be read: " + e.errorResponse().code() + " "
-                    + Secrets.mask(String.valueOf(e.errorResponse().message()), secrets));
+                    + SecretMasker.of(secrets).mask(String.valueOf(e.errorResponse().message())));
             return;
         } catch (GeneralSecurityException | io.minio.errors.MinioException e) {
             throw new StoreUnreachable(unreachable(e));
@@ -195,8 +196,8 @@ public final class S3ObjectVerification {
     }
 
     private String unreachable(Exception e) {
-        return "the S3 store at " + s3.endpoint() + " could not be asked (" + Secrets.mask(String.valueOf(
-                e.getMessage()), secrets) + "). Check that the restored minio service is running and healthy.";
+        return "the S3 store at " + s3.endpoint() + " could not be asked (" + SecretMasker.of(secrets).mask(String.valueOf(
+                e.getMessage())) + "). Check that the restored minio service is running and healthy.";
     }
 
     private static final class StoreUnreachable extends RuntimeException {

@@ -1,5 +1,9 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
+
+import dev.restoredrill.store.StoreType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HostileDumpTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec POSTGRES = StoreBackupSpec.runbookDefaults().get(0);
+    static final StoreBackupSpec POSTGRES = StoreType.POSTGRES.backupSpec();
     static final String FILE = "pg_2026-05-25.sql.gz";
     static final String AFTER = "\\connect litellm\n";
 

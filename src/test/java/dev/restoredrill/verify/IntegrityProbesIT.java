@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.store.StoreType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -201,7 +203,7 @@ class IntegrityProbesIT {
         assertThat(dump.getExitCode()).as(dump.getStderr()).isZero();
         postgres.copyFileFromContainer("/tmp/" + file, backups.resolve(file).toString());
 
-        StoreResult result = BackupCatalog.scan(backups, List.of(StoreBackupSpec.runbookDefaults().get(0)),
+        StoreResult result = BackupCatalog.scan(backups, List.of(StoreType.POSTGRES.backupSpec()),
                 Clock.systemUTC(), ScanProgress.silent()).stores().get(0);
 
         assertThat(result.failures()).isEmpty();
