@@ -98,10 +98,10 @@ public final class DrillRun implements AutoCloseable {
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
-        DrillBackups backups = DrillBackups.resolve(Path.of(plan.backups().directory()),
+        DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
         LOG.info("drill '{}' ({}), images {}, backups {}{}", plan.name(), options.scenario(), images,
-                backups.directory(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
+                backups.location().describe(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
         return new DrillRun(options, plan, images, backups, clock);
     }
 
@@ -132,7 +132,7 @@ public final class DrillRun implements AutoCloseable {
     /** The catalog of the newest backups (scanned once). */
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
-            manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.directory(),
+            manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.location(),
                     StoreKinds.specs(plan.stores()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
