@@ -24,9 +24,9 @@ import java.util.Set;
  * directory).
  */
 public final class Preflight {
-    static final int OK = 0;
-    static final int NOT_PASSED = 1;
-    static final int CANNOT_RUN = 2;
+    public static final int OK = 0;
+    public static final int NOT_PASSED = 1;
+    public static final int CANNOT_RUN = 2;
 
     private Preflight() {}
 
@@ -34,7 +34,7 @@ public final class Preflight {
         System.exit(run(args, Clock.systemUTC(), ScanProgress.logging(), System.out, System.err));
     }
 
-    static int run(String[] args, Clock clock, ScanProgress progress, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Clock clock, ScanProgress progress, PrintStream out, PrintStream err) {
         String backups = System.getProperty("drill.backups", "backups");
         Path manifestFile = Path.of(System.getProperty("drill.manifest", "target/backup-manifest.json"));
         String stores = System.getProperty("drill.stores", "");

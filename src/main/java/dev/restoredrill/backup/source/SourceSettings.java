@@ -15,7 +15,8 @@ import java.util.Optional;
  *                      AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_S3 / {@code aws.endpointUrl}, else AWS
  * @param s3PathStyle   {@code -Ddrill.s3.path-style}; unset: on exactly when a custom endpoint is set
  * @param resticProgram {@code -Ddrill.restic.program}, default {@code restic} on PATH
- * @param environment   added to restic's environment (the drill's own environment passes through anyway)
+ * @param environment   added to restic's environment (the drill's own environment passes through anyway);
+ *                      {@code -Ddrill.restic.password-file=PATH} becomes RESTIC_PASSWORD_FILE
  * @param progress      where fetch progress lines go
  */
 public record SourceSettings(Path cacheRoot, Optional<String> snapshot, Optional<String> s3Endpoint,
@@ -26,7 +27,9 @@ public record SourceSettings(Path cacheRoot, Optional<String> snapshot, Optional
                 Path.of(System.getProperty("drill.cache", workDir.resolve("backup-cache").toString())),
                 property("drill.snapshot"), property("drill.s3.endpoint"),
                 property("drill.s3.path-style").map(Boolean::parseBoolean),
-                property("drill.restic.program").orElse("restic"), Map.of(), ScanProgress.logging());
+                property("drill.restic.program").orElse("restic"),
+                property("drill.restic.password-file").map(f -> Map.of("RESTIC_PASSWORD_FILE", f)).orElse(Map.of()),
+                ScanProgress.logging());
     }
 
     private static Optional<String> property(String name) {
