@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The backup stage: finds each store's newest backup in a backups directory, reads it once end to end, and
- * judges it (integrity, format, RPO) into a {@link BackupManifest}. It only ever reads the directory.
+ * The backup stage: finds each store's newest backup in a backup source (a directory, or an off-host copy: see
+ * {@link BackupLocation}), reads it once end to end, and judges it (integrity, format, RPO) into a
+ * {@link BackupManifest}. It only ever reads the source.
  */
 public final class BackupCatalog {
     /** The runbook: "If your Postgres dump grows past ~10 GB, something else is wrong". */

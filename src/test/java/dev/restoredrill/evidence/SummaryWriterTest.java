@@ -2,6 +2,8 @@ package dev.restoredrill.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,21 @@ class SummaryWriterTest {
         assertThat(SummaryWriter.render(empty, "2026-Q4")).contains("**Verdict: ERROR**", "| Operator | — |",
                 "| End | — |", "No store was restored.", "**RTO (measured, total): —**", "No checks ran.",
                 "The journey did not run.", "## Failures\n\nNone.");
+    }
+
+    @Test
+    void namesAnOffHostSourceAndWhatWasFetched() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree("""
+                {"stores": [], "source": {"kind": "restic", "uri": "restic:sftp:backup-vm:/srv/restic",
+                 "snapshot_id": "4f2a9c1e77", "snapshot_time": "2026-11-24T02:10:00Z", "fetches": [{}, {}],
+                 "bytes_fetched": 1234, "fault": null}}""");
+        DrillEvidence fromRestic = new DrillEvidence("d1", "smoke", false, null, null, START, null, Verdict.PASS,
+                manifest, null, null, null, null, null);
+
+        assertThat(SummaryWriter.render(fromRestic, "2026-Q4")).contains("Backups read from"
+                + " `restic:sftp:backup-vm:/srv/restic`, snapshot `4f2a9c1e77` of 2026-11-24T02:10:00Z: 2 file(s),"
+                + " 1234 bytes fetched.");
+        assertThat(SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4"))
+                .doesNotContain("Backups read from");
     }
 }

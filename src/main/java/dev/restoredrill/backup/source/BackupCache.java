@@ -94,23 +94,21 @@ final class BackupCache {
         try {
             MessageDigest sha256 = digest("SHA-256");
             MessageDigest md5 = digest("MD5");
-            long bytes;
-            try (InputStream remote = opener.open(file);
-                    ProgressInputStream counted = new ProgressInputStream(
-                            new DigestInputStream(new DigestInputStream(remote, sha256), md5), progress,
-                            new ScanProgress.Target(store, "fetch", file.name(), file.sizeBytes()), progressInterval);
-                    OutputStream out = Files.newOutputStream(temp)) {
-                try {
-                    counted.transferTo(out);
-                } catch (IOException | RuntimeException cut) {
-                    throw new BackupUnreadableException(file.name() + ": the download from " + source + " broke off"
-                            + " after " + counted.bytesRead() + " of " + file.sizeBytes() + " bytes (" + cut
-                            .getClass().getSimpleName() + ": " + cut.getMessage() + "): nothing was kept; check the"
-                            + " network path to the source and run the drill again.", cut);
-                }
-                bytes = counted.bytesRead();
-                counted.finish();
+            InputStream remote = opener.open(file); // fails on its own words: refused, vanished, changed
+            ProgressInputStream counted = new ProgressInputStream(
+                    new DigestInputStream(new DigestInputStream(remote, sha256), md5), progress,
+                    new ScanProgress.Target(store, "fetch", file.name(), file.sizeBytes()), progressInterval);
+            // Reading and closing both count: a restic dump that dies reports it when its stream is closed.
+            try (counted; OutputStream out = Files.newOutputStream(temp)) {
+                counted.transferTo(out);
+            } catch (IOException | RuntimeException cut) {
+                throw new BackupUnreadableException(file.name() + ": the download from " + source + " broke off"
+                        + " after " + counted.bytesRead() + " of " + file.sizeBytes() + " bytes (" + cut
+                        .getClass().getSimpleName() + ": " + cut.getMessage() + "): nothing was kept; check the"
+                        + " network path to the source and run the drill again.", cut);
             }
+            long bytes = counted.bytesRead();
+            counted.finish();
             if (bytes != file.sizeBytes()) {
                 throw new BackupUnreadableException(file.name() + ": the download from " + source + " ended after "
                         + bytes + " bytes but the source lists " + file.sizeBytes() + ": the transfer was cut or the"
