@@ -50,7 +50,7 @@ class OffHostSourceFaultsIT {
 
     private final ReferenceS3 s3 = new ReferenceS3();
     @TempDir
-    Path temp;
+    static Path temp; // static: filled before @BeforeAll
     private Path set;
     private Path cacheRoot;
 
@@ -263,8 +263,8 @@ class OffHostSourceFaultsIT {
             StoreResult result = store(manifest, name);
             assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(result.error()).contains(result.chosen().fileName() + ": the download from " + repo.source()
-                    + " broke off after " + Math.min(1000, result.chosen().sizeBytes() == null ? 1000
-                    : fetch(manifest, name).sizeBytes()) + " of " + fetch(manifest, name).sizeBytes() + " bytes",
+                    + " broke off after " + Math.min(1000, fetch(manifest, name).sizeBytes()) + " of "
+                    + fetch(manifest, name).sizeBytes() + " bytes",
                     "restic dump failed (exit 1): Fatal: connection lost", "nothing was kept");
         }
         assertThat(cachedBackups(Path.of(manifest.sourceDir()))).isEmpty();

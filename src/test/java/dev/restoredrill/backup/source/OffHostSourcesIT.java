@@ -53,7 +53,7 @@ class OffHostSourcesIT {
 
     private final ReferenceS3 s3 = new ReferenceS3();
     @TempDir
-    Path temp;
+    static Path temp; // static: filled before @BeforeAll
     private BackupSet set;
     private Path cacheRoot;
 
