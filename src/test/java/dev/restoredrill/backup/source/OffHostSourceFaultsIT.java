@@ -105,7 +105,8 @@ class OffHostSourceFaultsIT {
 
     @Test
     void missingBucket() {
-        BackupManifest manifest = catalog(BackupSources.open("s3://no-such-bucket/nightly", settings(cacheRoot, s3.endpoint(),
+        BackupManifest manifest = catalog(BackupSources.open("s3://no-such-bucket/nightly",
+                settings(cacheRoot, s3.endpoint(),
                 Map.of(), Optional.empty())));
 
         assertEveryStoreErrors(manifest, "the bucket 'no-such-bucket' does not exist at s3://no-such-bucket/nightly",
@@ -114,7 +115,8 @@ class OffHostSourceFaultsIT {
 
     @Test
     void missingPrefixNamesThePrefixesThatExist() {
-        BackupManifest manifest = catalog(BackupSources.open("s3://" + BUCKET + "/nightly/prdo", settings(cacheRoot, s3.endpoint(),
+        BackupManifest manifest = catalog(BackupSources.open("s3://" + BUCKET + "/nightly/prdo",
+                settings(cacheRoot, s3.endpoint(),
                 Map.of(), Optional.empty())));
 
         assertEveryStoreErrors(manifest, "no objects under s3://offsite/nightly/prdo",
@@ -152,7 +154,8 @@ class OffHostSourceFaultsIT {
     void emptyRepository() throws Exception {
         ResticRepo repo = ResticRepo.init(temp.resolve("empty"), "pw-" + UUID.randomUUID());
 
-        BackupManifest manifest = catalog(BackupSources.open(repo.source(), settings(cacheRoot, null, repo.environment(),
+        BackupManifest manifest = catalog(BackupSources.open(repo.source(),
+                settings(cacheRoot, null, repo.environment(),
                 Optional.empty())));
 
         assertEveryStoreErrors(manifest, "the restic repository " + repo.source() + " has no snapshots",
@@ -197,7 +200,8 @@ class OffHostSourceFaultsIT {
         try {
             awaitLock(repo);
 
-            BackupManifest manifest = catalog(BackupSources.open(repo.source(), settings(cacheRoot, null, repo.environment(),
+            BackupManifest manifest = catalog(BackupSources.open(repo.source(),
+                    settings(cacheRoot, null, repo.environment(),
                     Optional.empty())));
 
             assertEveryStoreErrors(manifest, "the restic repository " + repo.source() + " is locked exclusively by"
@@ -219,7 +223,8 @@ class OffHostSourceFaultsIT {
         }
         String newest = repo.backup(withoutMongo);
 
-        BackupManifest manifest = catalog(BackupSources.open(repo.source(), settings(cacheRoot, null, repo.environment(),
+        BackupManifest manifest = catalog(BackupSources.open(repo.source(),
+                settings(cacheRoot, null, repo.environment(),
                 Optional.empty())));
 
         StoreResult mongodb = store(manifest, "mongodb");

@@ -108,7 +108,8 @@ class OffHostSourcesIT {
         assertThat(s3.contents(BUCKET)).isEqualTo(before);
 
         // A second run reuses the verified copies instead of downloading again.
-        BackupManifest again = catalog(BackupSources.open(S3_SOURCE, settings(cacheRoot, s3.endpoint(), Map.of(), Optional.empty())));
+        BackupManifest again = catalog(BackupSources.open(S3_SOURCE,
+                settings(cacheRoot, s3.endpoint(), Map.of(), Optional.empty())));
         assertThat(again.verdict()).isEqualTo(Verdict.PASS);
         assertThat(again.source().fetches()).allMatch(FetchRecord::fromCache);
         assertThat(again.source().bytesFetched()).isZero();
@@ -162,7 +163,8 @@ class OffHostSourcesIT {
         String snapshot = repo.backup(set.directory());
         Map<String, String> before = repo.contents();
 
-        BackupManifest manifest = catalog(BackupSources.open(repo.source(), settings(cacheRoot, null, repo.environment(),
+        BackupManifest manifest = catalog(BackupSources.open(repo.source(),
+                settings(cacheRoot, null, repo.environment(),
                 Optional.empty())));
 
         assertThat(manifest.verdict()).as(manifest.toTable()).isEqualTo(Verdict.PASS);
