@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * A drill's options, from Maven system properties (see README "Configuration"):
  * {@code -Ddrill.scenario}, {@code -Ddrill.backups}, {@code -Ddrill.images}, {@code -Ddrill.reports},
- * {@code -Ddrill.preflight-only}.
+ * {@code -Ddrill.preflight-only}; {@code -Ddrill.backups} may also be {@code s3://bucket/prefix} or
+ * {@code restic:<repository>} (see {@code dev.restoredrill.backup.source.SourceSettings} for their options).
  */
-public record DrillOptions(Path scenario, Optional<Path> backups, String images, Optional<Path> reports,
+public record DrillOptions(Path scenario, Optional<String> backups, String images, Optional<Path> reports,
                            boolean preflightOnly,
                            Path workDir) {
 
@@ -18,7 +19,7 @@ public record DrillOptions(Path scenario, Optional<Path> backups, String images,
         String preflight = System.getProperty("drill.preflight-only");
         return new DrillOptions(
                 Path.of(System.getProperty("drill.scenario", "drill-scenarios/quarterly.yml")),
-                backups.isEmpty() ? Optional.empty() : Optional.of(Path.of(backups)),
+                backups.isEmpty() ? Optional.empty() : Optional.of(backups), // a directory, s3://..., restic:...
                 System.getProperty("drill.images", "auto"),
                 reports.isEmpty() ? Optional.empty() : Optional.of(Path.of(reports)),
                 preflight != null && !preflight.equals("false"),

@@ -99,10 +99,10 @@ public final class DrillRun implements AutoCloseable {
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
-        DrillBackups backups = DrillBackups.resolve(Path.of(plan.backups().directory()),
+        DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
         LOG.info("drill '{}' ({}), images {}, backups {}{}", plan.name(), options.scenario(), images,
-                backups.directory(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
+                backups.location().describe(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
         return new DrillRun(options, plan, images, backups, clock);
     }
 
@@ -134,7 +134,7 @@ public final class DrillRun implements AutoCloseable {
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
             manifest = guarded(DrillPhase.CATALOG, "the backups", () -> new BackupCatalog(clock,
-                    ScanProgress.logging()).scan(backups.directory(),
+                    ScanProgress.logging()).scan(backups.location(),
                     plan.stores().stream().map(StorePlan::backupSpec).toList()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }

@@ -1,6 +1,8 @@
 package dev.restoredrill.evidence;
 
 import dev.restoredrill.outcome.Verdict;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,8 +134,26 @@ public final class SummaryWriter {
         }
     }
 
+    /** An S3 or restic source named, with what was fetched (a local directory needs no line). */
+    private static void offHostSource(StringBuilder md, JsonNode manifest) {
+        JsonNode source = manifest == null ? null : manifest.path("source");
+        if (source == null || !source.isObject() || "directory".equals(source.path("kind").asText())) {
+            return;
+        }
+        md.append("Backups read from `").append(source.path("uri").asText()).append('`');
+        if (!source.path("snapshot_id").isNull() && !source.path("snapshot_id").isMissingNode()) {
+            md.append(", snapshot `").append(source.path("snapshot_id").asText()).append("` of ")
+                    .append(source.path("snapshot_time").asText());
+        }
+        md.append(": ").append(source.path("fetches").size()).append(" file(s), ")
+                .append(source.path("bytes_fetched").asLong()).append(" bytes fetched")
+                .append(source.path("fault").isTextual() ? "; source unavailable: " + cell(source.path("fault")
+                        .asText()) : "").append(".\n\n");
+    }
+
     private static void storesTable(StringBuilder md, DrillEvidence e) {
         md.append("## RPO and RTO per store\n\n");
+        offHostSource(md, e.backupManifest());
         List<BackupFacts> backups = BackupFacts.fromManifest(e.backupManifest());
         Set<String> stores = new LinkedHashSet<>();
         e.stores().forEach(s -> stores.add(s.store()));

@@ -119,7 +119,11 @@ class ManifestTest {
         assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
         JsonNode postgres = json.get("stores").get(0);
         assertThat(fieldNames(json)).containsExactly("drill_time", "source_dir", "selection_rule",
-                "backup_instant_rule", "verdict", "stores");
+                "backup_instant_rule", "verdict", "stores", "source");
+        assertThat(fieldNames(json.get("source"))).containsExactly("kind", "uri", "bucket", "prefix", "snapshot_id",
+                "snapshot_time", "cache_dir", "fetches", "bytes_fetched", "fault");
+        assertThat(json.get("source").get("kind").asText()).isEqualTo("directory");
+        assertThat(json.get("source").get("uri").asText()).isEqualTo(json.get("source_dir").asText());
         assertThat(fieldNames(postgres)).containsExactly("store", "format", "file_pattern", "rpo_target",
                 "verdict", "chosen", "rpo_check", "facts", "hostile", "hostile_reason", "candidates", "failures",
                 "warnings", "error");

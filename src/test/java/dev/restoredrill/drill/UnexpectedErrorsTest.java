@@ -114,7 +114,7 @@ class UnexpectedErrorsTest {
                     sql: SELECT count(*) FROM "LiteLLM_VerificationToken"
                     expect: ">= 1"
                 """);
-        return DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
+        return DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups.toString()), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

@@ -3,6 +3,8 @@ package dev.restoredrill.evidence;
 import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +101,21 @@ class SummaryWriterTest {
 
         assertThat(md).startsWith("# Pre-flight 2026-11-24-1 — quarterly\n\n> **PRE-FLIGHT — backups checked only;"
                 + " not a drill, not in the trend**\n").doesNotContain("## Trend", "## Corrective actions");
+    }
+
+    @Test
+    void namesAnOffHostSourceAndWhatWasFetched() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree("""
+                {"stores": [], "source": {"kind": "restic", "uri": "restic:sftp:backup-vm:/srv/restic",
+                 "snapshot_id": "4f2a9c1e77", "snapshot_time": "2026-11-24T02:10:00Z", "fetches": [{}, {}],
+                 "bytes_fetched": 1234, "fault": null}}""");
+        DrillEvidence fromRestic = new DrillEvidence("d1", "smoke", "Smoke drill", false, null, null, START, null, Verdict.PASS,
+                manifest, null, null, null, null, null);
+
+        assertThat(SummaryWriter.render(fromRestic, "2026-Q4")).contains("Backups read from"
+                + " `restic:sftp:backup-vm:/srv/restic`, snapshot `4f2a9c1e77` of 2026-11-24T02:10:00Z: 2 file(s),"
+                + " 1234 bytes fetched.");
+        assertThat(SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4"))
+                .doesNotContain("Backups read from");
     }
 }

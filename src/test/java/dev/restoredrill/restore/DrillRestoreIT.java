@@ -60,7 +60,8 @@ class DrillRestoreIT {
     void restoreTheQuarterlyDrill() {
         set = GeneratedBackups.small();
         Path backups = BackupCopy.of(set, temp.resolve("backups"), STORES);
-        run = DrillRun.prepare(new DrillOptions(Path.of("drill-scenarios/quarterly.yml"), Optional.of(backups),
+        run = DrillRun.prepare(new DrillOptions(Path.of("drill-scenarios/quarterly.yml"),
+                Optional.of(backups.toString()),
                 "reference", Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         result = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
                 + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));

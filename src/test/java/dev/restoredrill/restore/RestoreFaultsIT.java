@@ -128,7 +128,7 @@ class RestoreFaultsIT {
         Path scenario = Files.writeString(temp.resolve(name + ".yml"), "name: " + name + "\n"
                 + "stores:\n" + stores
                 + "stack:\n  startup_timeout: 3m\n" + stackExtra);
-        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
+        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups.toString()), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         ParallelRestore.Result result;
         String drillId;

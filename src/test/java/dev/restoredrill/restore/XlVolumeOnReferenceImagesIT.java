@@ -44,7 +44,7 @@ class XlVolumeOnReferenceImagesIT {
         Path scenario = Files.writeString(temp.resolve("xl-on-reference.yml"), "name: xl-on-reference\n"
                 + "stores:\n  - mongodb\n  - minio\nstack:\n  startup_timeout: 10m\n"); // the scenarios' default; a loaded host is slow
 
-        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
+        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups.toString()), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         Map<String, RestoreOutcome> outcomes;
         String drillId;
