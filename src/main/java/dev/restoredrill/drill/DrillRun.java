@@ -160,8 +160,8 @@ public final class DrillRun implements AutoCloseable {
                                 + catalogProblem(store.name()), "")));
             }
             List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
-            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout())
-                    .run(stack, engines, alsoAwait);
+            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout(),
+                    options.restoreSlots()).run(stack, engines, alsoAwait);
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
@@ -313,7 +313,8 @@ public final class DrillRun implements AutoCloseable {
                     timeout);
             case "mongo-archive" -> "mongorestore".equals(System.getProperty("drill.mongo.engine", "driver"))
                     ? new MongorestoreCommand(store.service(), file, timeout)
-                    : new MongoArchiveRestore(store.service(), file, 1000, 2);
+                    : new MongoArchiveRestore(store.service(), file,
+                    MongoArchiveRestore.DEFAULT_BATCH_SIZE, MongoArchiveRestore.DEFAULT_WRITERS);
             default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
                     (TarFacts) result.facts(), HELPER_IMAGE, timeout);
         });
