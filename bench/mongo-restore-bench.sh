@@ -20,7 +20,9 @@ mkdir -p "$WORK"
 
 mvn -o -q -B -Ddrill.prepare.skip=true test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" >&2
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
+# A copy of the classes, so a compile during the run does not change what runs.
+rm -rf "$WORK/classes" && mkdir -p "$WORK/classes" && cp -r target/classes target/test-classes "$WORK/classes/"
+CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt")"
 
 NAME="restore-drill-bench-mongo-$$"
 cleanup() { docker rm -f "$NAME" >/dev/null 2>&1 || true; }

@@ -55,7 +55,9 @@ echo "dump: $DUMP ($(( $(stat -c %s "$DUMP") / 1000000 )) MB gzip'd)" >&2
 
 mvn -o -q -B -Ddrill.prepare.skip=true test-compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt" >&2
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
+# A copy of the classes, so a compile during the run does not change what runs.
+rm -rf "$WORK/classes" && mkdir -p "$WORK/classes" && cp -r target/classes target/test-classes "$WORK/classes/"
+CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt")"
 
 # By hand: a fresh container, the runbook's pipe.
 NAME="restore-drill-bench-pg-$$"

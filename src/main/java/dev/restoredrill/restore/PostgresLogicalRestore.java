@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,6 +32,7 @@ public final class PostgresLogicalRestore extends ServiceRestore {
 
     /** psql sessions loading databases at the same time: on two cores a third gains nothing. */
     static final int SESSIONS = 2;
+    private static final int NOT_STARTED = -1;
 
     private final Path dump;
     private final String superuser;
@@ -58,7 +59,8 @@ public final class PostgresLogicalRestore extends ServiceRestore {
         ExecutorService databases = Executors.newFixedThreadPool(SESSIONS, r -> new Thread(r, "psql-database"));
         List<Section> sections = new ArrayList<>();
         List<SpoolFile> open = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
+        // The output of the session that failed first: its statement is the restore's error; the others stop.
+        AtomicReference<LogTail> firstFailure = new AtomicReference<>();
         RestoreProgress progress = null;
         try (InputStream file = Files.newInputStream(dump);
              RestoreProgress counted = new RestoreProgress(
@@ -71,33 +73,31 @@ public final class PostgresLogicalRestore extends ServiceRestore {
                     LogTail output = new LogTail(16 * 1024);
                     CompletableFuture<Integer> exit;
                     if (database == null) {
-                        exit = CompletableFuture.supplyAsync(() -> psql(stack, spool, output, stop), globals);
+                        exit = CompletableFuture.supplyAsync(() -> psql(stack, spool, output, firstFailure),
+                                globals);
                     } else {
                         CompletableFuture<Integer> first = sections.get(0).exit();
-                        exit = CompletableFuture.supplyAsync(() -> first.join() == 0 && !stop.get()
-                                ? psql(stack, spool, output, stop) : -1, databases);
+                        exit = CompletableFuture.supplyAsync(() -> first.join() == 0 && firstFailure.get() == null
+                                ? psql(stack, spool, output, firstFailure) : NOT_STARTED, databases);
                     }
                     sections.add(new Section(database, exit, output));
                     return spool.writer();
-                }, stop::get);
+                }, () -> firstFailure.get() != null);
             } catch (DumpallSections.SourceFailedException e) {
-                stop.set(true);
+                // psql must not take a cut dump for a complete one: every session's input fails, psql is stopped.
                 open.forEach(spool -> spool.fail(e));
                 awaitAll(sections);
                 throw corrupt(e);
             }
-            if (stop.get()) {
-                IOException stopped = new IOException("the restore was stopped after a failing statement");
-                open.forEach(spool -> spool.fail(stopped));
+            if (firstFailure.get() != null) {
+                open.forEach(SpoolFile::abandon);
             }
             awaitAll(sections);
         } finally {
             globals.shutdownNow();
             databases.shutdownNow();
-            try (var leftovers = Files.list(spools)) {
-                for (Path leftover : leftovers.toList()) {
-                    Files.deleteIfExists(leftover);
-                }
+            for (SpoolFile spool : open) {
+                spool.discard();
             }
             Files.deleteIfExists(spools);
         }
@@ -107,8 +107,8 @@ public final class PostgresLogicalRestore extends ServiceRestore {
             log.write(output, 0, output.length);
         }
         for (Section section : sections) {
-            int exit = section.exit().join();
-            if (exit > 0) {
+            if (section.output() == firstFailure.get()) {
+                int exit = section.exit().join();
                 throw new RestoreFailedException("Restore failed: psql stopped with exit code " + exit + " in "
                         + section.label() + " of " + dump.getFileName() + " (" + progress.summary() + " of SQL read): "
                         + lastLines(section.output().toString(), 5)
@@ -120,14 +120,14 @@ public final class PostgresLogicalRestore extends ServiceRestore {
     }
 
     /** Feeds one section into its own {@code psql -v ON_ERROR_STOP=1}; a failure stops the other sessions. */
-    private int psql(DrillStack stack, SpoolFile spool, LogTail output, AtomicBoolean stop) {
+    private int psql(DrillStack stack, SpoolFile spool, LogTail output, AtomicReference<LogTail> firstFailure) {
         // psql connects through the container's local socket as the drill's superuser (trusted there, as in the
         // official image), to the maintenance database; each section's own \connect switches databases.
         List<String> psql = List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-U", superuser, "-d", "postgres");
         try (InputStream in = spool.reader()) {
             int exit = stack.exec(service, psql, in, output, output, timeout);
             if (exit != 0) {
-                stop.set(true);
+                firstFailure.compareAndSet(null, output);
             }
             return exit;
         } catch (IOException e) {

@@ -83,6 +83,21 @@ final class SpoolFile {
         notifyAll();
     }
 
+    /**
+     * Ends the file where it is, as if the writer had closed it: the reader gets what was written, then the end
+     * (the restore stopped after another session failed; this section no longer matters).
+     */
+    synchronized void abandon() {
+        finished = true;
+        notifyAll();
+    }
+
+    /** Deletes the file, whether or not it was read. */
+    void discard() throws IOException {
+        channel.close();
+        Files.deleteIfExists(path);
+    }
+
     private synchronized void publish(long position, boolean done) {
         written = position;
         finished |= done;
