@@ -33,8 +33,9 @@ restore() { # BATCH WRITERS -> prints the RESULT line
   docker run -d --name "$NAME" --label dev.restoredrill.bench=mongo -p 127.0.0.1::27017 "$IMAGE" >/dev/null
   local port
   port=$(docker port "$NAME" 27017/tcp | head -1 | sed 's/.*://')
-  for _ in $(seq 1 120); do
-    docker exec "$NAME" healthcheck >/dev/null 2>&1 && break
+  # Its "listening" line, not the image's health check: that starts a JVM per probe, slow on a busy host.
+  for _ in $(seq 1 600); do
+    docker logs "$NAME" 2>&1 | grep -q 'mongo-standin: listening' && break
     sleep 1
   done
   java -Xmx"$HEAP" -cp "$CP" dev.restoredrill.restore.MongoRestoreBench "$ARCHIVE" "$SIZE_MB" \
