@@ -43,13 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Inserts are unordered (the server need not stop at each document; any failed document still fails the
  * restore) and indexes are built after the data, as mongorestore does. Memory stays bounded: a batch holds at most
  * {@code batchSize} documents and {@value #MAX_BATCH_BYTES} bytes, and at most {@code 2 × writers} batches are in
- * flight. System collections and the oplog
- * are skipped, with a note. {@code --drop} is applied only after checking the target is fresh (no user data).
+ * flight. System collections and the oplog are skipped, with a note. {@code --drop} is applied only after checking the target is fresh (no user data).
  */
 public final class MongoArchiveRestore extends ServiceRestore {
 
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
-    /** What the drill uses: measured on the reference stand-in, bigger batches and more writers gain no more. */
+    /** What the drill uses: fewer, bigger round trips, and writers enough to keep the server's cores busy. */
     public static final int DEFAULT_BATCH_SIZE = 5000;
     public static final int DEFAULT_WRITERS = 4;
     static final int MAX_BATCH_BYTES = 4 << 20;
