@@ -63,6 +63,7 @@ CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt"
 NAME="restore-drill-bench-pg-$$"
 trap 'docker rm -f "$NAME" >/dev/null 2>&1 || true' EXIT
 docker run -d --name "$NAME" --label dev.restoredrill.bench=pg -e POSTGRES_PASSWORD=bench "$IMAGE" >/dev/null
+docker logs -f "$NAME" >"$WORK/baseline-postgres.log" 2>&1 &
 # Ready = the final server over TCP (the entrypoint's first, initdb-time server listens on the socket only).
 for _ in $(seq 1 600); do
   docker exec "$NAME" pg_isready -h 127.0.0.1 -U postgres -q >/dev/null 2>&1 && break
