@@ -14,6 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The backup stage: finds each store's newest backup in a backup source (a directory, or an off-host copy: see
@@ -82,15 +88,39 @@ public final class BackupCatalog {
         }
         requireDistinctStores(specs);
         FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
-        List<StoreResult> stores = new ArrayList<>();
-        for (StoreBackupSpec spec : specs) {
-            stores.add(unavailable != null
-                    ? new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.ERROR,
-                            null, null, null, false, null, List.of(), List.of(), List.of(), unavailable)
-                    : scanStore(location, entries, spec, drillTime, scanner));
-        }
+        String why = unavailable;
+        List<ListedFile> listed = entries;
+        List<StoreResult> stores = scanAtOnce(specs, spec -> why != null
+                ? new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.ERROR,
+                        null, null, null, false, null, List.of(), List.of(), List.of(), why)
+                : scanStore(location, listed, spec, drillTime, scanner));
         return new BackupManifest(drillTime, location.localDirectory().toString(), BackupSelector.RULE,
                 RpoCheck.BASIS_RULE, Verdict.PASS, List.of(), location.record()).withStores(stores);
+    }
+
+    /** Every store's file at the same time (each a pass of its own); results in the order of the specs. */
+    private static List<StoreResult> scanAtOnce(List<StoreBackupSpec> specs,
+            Function<StoreBackupSpec, StoreResult> scan) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, specs.size()), r -> {
+            Thread thread = new Thread(r, "catalog-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<StoreResult>> scans = specs.stream()
+                    .map(spec -> CompletableFuture.supplyAsync(() -> scan.apply(spec), pool)).toList();
+            List<StoreResult> stores = new ArrayList<>();
+            for (CompletableFuture<StoreResult> one : scans) {
+                try {
+                    stores.add(one.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+            return stores;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private StoreResult scanStore(BackupLocation location, List<ListedFile> entries, StoreBackupSpec spec,

@@ -168,8 +168,8 @@ public final class DrillRun implements AutoCloseable {
                 }
             }
             List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
-            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout())
-                    .run(stack, engines, alsoAwait);
+            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout(),
+                    options.restoreSlots()).run(stack, engines, alsoAwait);
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());

@@ -31,9 +31,6 @@ final class StoreWiring {
     /** The image of the helper container that extracts volume snapshots (from the reference set). */
     static final String SNAPSHOT_HELPER_IMAGE = ReferenceImages.TINY;
     private static final Duration RESTORE_TIMEOUT = Duration.ofHours(6);
-    /** The archive restore's batch size and parallel collection writers. */
-    private static final int MONGO_BATCH = 1000;
-    private static final int MONGO_WRITERS = 2;
 
     private StoreWiring() {
     }
@@ -49,8 +46,8 @@ final class StoreWiring {
                     credentials.postgresUser(), RESTORE_TIMEOUT);
             case MONGO_ARCHIVE -> switch (mongoEngine) {
                 case MONGORESTORE -> new MongorestoreCommand(store.name(), store.service(), file, RESTORE_TIMEOUT);
-                case DRIVER -> new MongoArchiveRestore(store.name(), store.service(), file, MONGO_BATCH,
-                        MONGO_WRITERS);
+                case DRIVER -> new MongoArchiveRestore(store.name(), store.service(), file,
+                        MongoArchiveRestore.DEFAULT_BATCH_SIZE, MongoArchiveRestore.DEFAULT_WRITERS);
             };
             case VOLUME_SNAPSHOT -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
                     facts(catalog, TarFacts.class), SNAPSHOT_HELPER_IMAGE, RESTORE_TIMEOUT).into(images);

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Restores all stores at the same time, each on its own: snapshots go into their fresh volumes, the stack starts,
@@ -38,26 +40,37 @@ public final class ParallelRestore {
     }
 
     private final Duration healthTimeout;
+    /** How many stores prepare or load at the same time (-Ddrill.parallel); fair, so they go in plan order. */
+    private final Semaphore slots;
 
     public ParallelRestore(Duration healthTimeout) {
+        this(healthTimeout, Integer.MAX_VALUE);
+    }
+
+    /** @param parallel how many stores restore at the same time; 1 restores them one after another */
+    public ParallelRestore(Duration healthTimeout, int parallel) {
         this.healthTimeout = healthTimeout;
+        this.slots = new Semaphore(parallel, true);
     }
 
     public Result run(ServiceStack stack, List<RestoreEngine> engines, List<String> alsoAwait) {
         long start = System.nanoTime();
+        LOG.info("restoring {} stores, {}", engines.size(), slots.availablePermits() >= engines.size()
+                ? "all at once" : slots.availablePermits() + " at a time (-Ddrill.parallel)");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()));
         try {
             Map<String, CompletableFuture<Throwable>> prepared = new LinkedHashMap<>();
             for (RestoreEngine engine : engines) {
-                prepared.put(engine.store(), CompletableFuture.supplyAsync(() -> attempt(() -> engine.prepare(stack)),
-                        pool));
+                prepared.put(engine.store(), CompletableFuture.supplyAsync(() -> inSlot(() -> attempt(() ->
+                        engine.prepare(stack))), pool));
             }
             prepared.values().forEach(CompletableFuture::join);
             stack.start();
             List<CompletableFuture<RestoreOutcome>> loads = new ArrayList<>();
             for (RestoreEngine engine : engines) {
                 Throwable prepareFailure = prepared.get(engine.store()).join();
-                loads.add(CompletableFuture.supplyAsync(() -> load(stack, engine, prepareFailure, start), pool));
+                loads.add(CompletableFuture.supplyAsync(() -> inSlot(() -> load(stack, engine, prepareFailure,
+                        start)), pool));
             }
             Map<String, RestoreOutcome> outcomes = collect(engines, loads, start);
             for (String service : alsoAwait) {
@@ -132,6 +145,16 @@ public final class ParallelRestore {
                 + " log (last lines) ---\n" + serviceLog;
         LOG.warn("{}: {}", engine.store(), failure.message());
         return RestoreOutcome.failed(engine.store(), Duration.ofNanos(System.nanoTime() - start), failure, log);
+    }
+
+    /** Runs one store's step once a slot is free; with one slot the stores go one after another. */
+    private <T> T inSlot(Supplier<T> step) {
+        slots.acquireUninterruptibly();
+        try {
+            return step.get();
+        } finally {
+            slots.release();
+        }
     }
 
     private interface Step {
