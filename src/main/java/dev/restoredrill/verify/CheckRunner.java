@@ -38,7 +38,7 @@ public final class CheckRunner {
         Judgement judgement;
         try {
             measured = measure(check, context.stores(), secrets);
-            judgement = ExpectationJudge.judge(check, measured, context);
+            judgement = ExpectationJudge.judge(check, measured, context, clock.instant());
         } catch (StoreAccessException e) {
             judgement = new Judgement(Verdict.ERROR, Secrets.mask(e.getMessage(), secrets));
         } catch (RuntimeException e) {
