@@ -322,6 +322,7 @@ public final class DrillRun implements AutoCloseable {
     private CheckContext context() {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
+        Map<String, MongoArchiveFacts.Ttl> ttl = new HashMap<>();
         for (StorePlan store : plan.stores()) {
             StoreResult result = catalog(store.name());
             if (result.rpoCheck() != null) {
@@ -329,9 +330,11 @@ public final class DrillRun implements AutoCloseable {
             }
             if (result.facts() instanceof MongoArchiveFacts mongo) {
                 mongo.collections().forEach(c -> counts.put(c.db() + "." + c.collection(), c.documents()));
+                mongo.collections().stream().filter(c -> c.ttl() != null)
+                        .forEach(c -> ttl.put(c.db() + "." + c.collection(), c.ttl()));
             }
         }
-        return new CheckContext(connections, counts, instants);
+        return new CheckContext(connections, counts, instants, ttl);
     }
 
     /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param baseService   the compose service serving the app's HTTP API ({@code librechat})
  * @param emailEnv      environment variable holding the drill account's email
  * @param passwordEnv   environment variable holding the drill account's password
- * @param endpoint      the chat endpoint, as LibreChat names it in {@code POST /api/agents/chat/{endpoint}}
+ * @param endpoint      the chat endpoint, as LibreChat names it in {@code POST /api/agents/chat/{endpoint}}: for the
+ *                      gateway, its librechat.yaml custom endpoint's name (its type comes from the app)
  * @param model         the model the chat asks for
  * @param prompt        the text sent; short and deterministic so the answer is cheap
  * @param answerTimeout how long to wait for the complete answer

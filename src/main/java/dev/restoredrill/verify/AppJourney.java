@@ -203,8 +203,12 @@ public final class AppJourney {
     private ChatStream sendChat(JourneyRecorder.StepLog log, Session session, Conversation conversation,
                                 List<JsonNode> messages) throws IOException, InterruptedException {
         String parent = newestMessageId(messages);
-        ObjectNode body = JSON.createObjectNode().put("text", plan.prompt()).put("endpoint", plan.endpoint())
-                .put("model", plan.model()).put("conversationId", conversation.id()).put("parentMessageId", parent);
+        Optional<String> endpointType = endpointType(log, session);
+        ObjectNode body = JSON.createObjectNode().put("text", plan.prompt()).put("endpoint", plan.endpoint());
+        endpointType.ifPresent(type -> body.put("endpointType", type));
+        body.put("model", plan.model()).put("conversationId", conversation.id()).put("parentMessageId", parent);
+        String sent = "endpoint " + plan.endpoint() + endpointType.map(type -> " (type " + type + ")").orElse("")
+                + ", parent message " + parent;
         String path = "/api/agents/chat/" + URLEncoder.encode(plan.endpoint(), StandardCharsets.UTF_8);
         HttpResponse<InputStream> response = streamingHttp.send(streamingRequest(session, path)
                         .header("Content-Type", "application/json")
@@ -214,12 +218,19 @@ public final class AppJourney {
         if (response.statusCode() == 200 && contentType.startsWith("text/event-stream")) {
             log.exchange(new HttpExchange("POST", mask(path), 200, mask(body.toString()),
                     "(event stream, read in step 5)"));
-            log.passed("The app answers on the request itself (one-phase protocol); parent message " + parent + ".");
+            log.passed("The app answers on the request itself (one-phase protocol); " + sent + ".");
             return new ChatStream("POST", path, 200, body.toString(), ChatStreamReader.start(response.body()));
         }
         String text = readLimited(response.body());
         log.exchange(new HttpExchange("POST", mask(path), response.statusCode(), mask(body.toString()), mask(text)));
         JsonNode json = parseOrEmpty(text);
+        Optional<String> refusal = errorEventIn(text);
+        if (refusal.isPresent()) {
+            // LibreChat's middleware answers a chat it cannot parse with an error event on a plain 200 response.
+            throw new StepFailure("Sending a chat to " + plan.endpoint() + " was refused: \"" + refusal.get()
+                    + "\" (HTTP " + response.statusCode() + ", " + sent + "). LibreChat answers so when it cannot "
+                    + "parse the chat, e.g. a custom endpoint sent without its endpointType.");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new StepFailure("Sending a chat to " + plan.endpoint() + " was refused (HTTP "
                     + response.statusCode() + "): \"" + messageIn(json, text) + "\".");
@@ -238,9 +249,39 @@ public final class AppJourney {
             throw new StepFailure("Opening the answer's stream " + streamId + " was refused (HTTP "
                     + stream.statusCode() + "): \"" + messageIn(parseOrEmpty(error), error) + "\".");
         }
-        log.passed("The app accepted the chat (two-phase protocol, stream " + streamId + "); parent message "
-                + parent + ".");
+        log.passed("The app accepted the chat (two-phase protocol, stream " + streamId + "); " + sent + ".");
         return new ChatStream("GET", streamPath, 200, "", ChatStreamReader.start(stream.body()));
+    }
+
+    /**
+     * The endpoint's type as the web client sends it, from the endpoint configuration the app serves: "custom" for
+     * a librechat.yaml endpoint such as the gateway, none for a built-in one.
+     */
+    private Optional<String> endpointType(JourneyRecorder.StepLog log, Session session) {
+        Response response = request(session).get(AppEndpoints.PATH);
+        log.exchange(exchange("GET", AppEndpoints.PATH, response, ""));
+        requireOk(response, "the endpoint configuration (" + AppEndpoints.PATH + ")");
+        AppEndpoints endpoints = new AppEndpoints(json(response));
+        if (!endpoints.offers(plan.endpoint())) {
+            throw new StepFailure("The app does not offer the endpoint " + plan.endpoint() + ": "
+                    + AppEndpoints.PATH + " lists " + endpoints.names() + ". Check that librechat.yaml is mounted "
+                    + "and defines it under endpoints.custom (name: " + plan.endpoint() + "), or name an offered "
+                    + "endpoint in the scenario's journey.endpoint.");
+        }
+        return endpoints.typeOf(plan.endpoint());
+    }
+
+    /** The error of a response that is an {@code event: error} written on a plain response, if it is one. */
+    static Optional<String> errorEventIn(String body) {
+        List<String> errors = new ArrayList<>();
+        SseDecoder decoder = new SseDecoder(event -> {
+            if ("error".equals(event.event())) {
+                errors.add(ChatStreamReader.serverMessage(event.data()));
+            }
+        });
+        decoder.feed(body);
+        decoder.finish();
+        return errors.stream().findFirst();
     }
 
     /** The message to answer: the newest by createdAt, else the last listed; a first message has no parent. */
@@ -280,15 +321,19 @@ public final class AppJourney {
         JsonNode response = done.path("responseMessage");
         String requestId = done.path("requestMessage").path("messageId").asText("");
         String responseId = response.path("messageId").asText("");
+        String answer = MessageText.of(response);
         if (response.path("error").asBoolean(false)) {
-            throw new StepFailure("The answer is an error message: \"" + response.path("text").asText() + "\".");
+            throw new StepFailure("The answer is an error message: \"" + answer + "\".");
         }
         if (requestId.isEmpty() || responseId.isEmpty()) {
             throw new StepFailure("The final event lacks requestMessage.messageId or responseMessage.messageId: "
                     + abbreviate(done.toString()) + ".");
         }
-        log.passed("Answer received after " + reader.eventCount() + " event(s): \""
-                + abbreviate(response.path("text").asText("")) + "\".");
+        if (answer.isBlank()) {
+            throw new StepFailure("The answer " + responseId + " is empty: no text and no text part in its "
+                    + "content[]: " + abbreviate(response.toString()) + ".");
+        }
+        log.passed("Answer received after " + reader.eventCount() + " event(s): \"" + abbreviate(answer) + "\".");
         return new SentChat(requestId, responseId);
     }
 

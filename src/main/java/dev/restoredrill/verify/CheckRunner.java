@@ -40,7 +40,7 @@ public final class CheckRunner {
         Judgement judgement;
         try {
             measured = measure(check, context.stores(), secrets);
-            judgement = ExpectationJudge.judge(check, measured, context);
+            judgement = ExpectationJudge.judge(check, measured, context, clock.instant());
         } catch (StoreAccessException e) {
             judgement = new Judgement(Verdict.ERROR, SecretMasker.of(secrets).mask(e.getMessage()));
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -157,6 +158,13 @@ class GeneratedBackupsIT {
                     .anyMatch(i -> i.isUnique() && i.key().keySet().equals(Set.of("email")));
             assertThat(indexes.get(new Namespace("LibreChat", "messages")))
                     .anyMatch(i -> i.isUnique() && List.copyOf(i.key().keySet()).equals(List.of("messageId", "user")));
+            // LibreChat's TTL indexes (session.ts, convo.ts, message.ts), as the dump lists them.
+            assertThat(indexes.get(new Namespace("LibreChat", "sessions")))
+                    .anyMatch(i -> i.ttlField().equals("expiration") && i.expireAfterSeconds().equals(OptionalLong.of(0)));
+            for (String collection : List.of("conversations", "messages")) {
+                assertThat(indexes.get(new Namespace("LibreChat", collection))).as(collection)
+                        .anyMatch(i -> i.ttlField().equals("expiredAt") && i.expireAfterSeconds().equals(OptionalLong.of(0)));
+            }
         }
     }
 
