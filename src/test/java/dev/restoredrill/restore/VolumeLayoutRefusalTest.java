@@ -29,7 +29,7 @@ class VolumeLayoutRefusalTest {
         // the stack is never touched: a refusal comes before any volume is made
         assertThatThrownBy(() -> restore("minio", VolumeLayout.MINIO_XL).into(TargetImages.REFERENCE).prepare(null))
                 .isInstanceOf(RestoreFailedException.class)
-                .hasMessage("Restore failed: minio_2026-05-25.tar.gz is a MinIO xl-single volume, which the reference"
+                .hasMessage("Restore failure: minio_2026-05-25.tar.gz is a MinIO xl-single volume, which the reference"
                         + " image of minio cannot serve (an S3Proxy stand-in serving plain files, not MinIO's xl.meta);"
                         + " it is not extracted. Run the drill on the official images: -Ddrill.images=official (the"
                         + " platform's images must be local).");
