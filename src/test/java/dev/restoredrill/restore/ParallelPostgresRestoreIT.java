@@ -80,7 +80,7 @@ class ParallelPostgresRestoreIT {
                 db("bad_langfuse", "role_bad", 3000, "SELECT * FROM no_such_table_restore_drill;\n")));
 
         assertThatThrownBy(() -> restore(dump)).isInstanceOf(RestoreFailedException.class)
-                .hasMessageStartingWith("Restore failed: psql stopped with exit code 3 in database \"bad_langfuse\"")
+                .hasMessageStartingWith("Restore failure: psql stopped with exit code 3 in database \"bad_langfuse\"")
                 .hasMessageContaining("no_such_table_restore_drill").hasMessageContaining("does not exist");
     }
 
