@@ -22,7 +22,8 @@ else
   step "Docker engine present: $(dockerd --version)"
 fi
 
-for tool in debootstrap curl; do
+# restic: the drill reads backups shipped to a restic repository with the real program (-Ddrill.backups=restic:…).
+for tool in debootstrap curl restic; do
   if ! command -v "$tool" >/dev/null 2>&1; then step "installing $tool"; apt_install "$tool"; fi
 done
 

@@ -19,4 +19,5 @@ fi
 if [ -n "${MONGO_INITDB_ROOT_USERNAME:-}" ]; then
 	echo "mongo-standin: MONGO_INITDB_ROOT_USERNAME is ignored: the stand-in has no authentication." >&2
 fi
-exec java -XX:+UseSerialGC -cp '/opt/mongo-standin/lib/*' dev.restoredrill.reference.MongoStandIn "$@"
+# The data lives in the heap: MONGO_STANDIN_HEAP bounds what the stand-in can hold (an -Xmx value).
+exec java -XX:+UseSerialGC -Xmx"${MONGO_STANDIN_HEAP:-8g}" -cp '/opt/mongo-standin/lib/*' dev.restoredrill.reference.MongoStandIn "$@"

@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The backup stage: finds each store's newest backup in a backups directory, reads it once end to end, and
- * judges it (integrity, format, RPO) into a {@link BackupManifest}. It only ever reads the directory.
+ * The backup stage: finds each store's newest backup in a backup source (a directory, or an off-host copy: see
+ * {@link BackupLocation}), reads it once end to end, and judges it (integrity, format, RPO) into a
+ * {@link BackupManifest}. It only ever reads the source.
  */
 public final class BackupCatalog {
     /** The runbook: "If your Postgres dump grows past ~10 GB, something else is wrong". */
@@ -58,21 +65,66 @@ public final class BackupCatalog {
      * @throws BackupCatalogException when the directory is missing or cannot be listed, or specs repeat a store
      */
     public BackupManifest scan(Path dir, List<StoreBackupSpec> specs) {
-        Instant drillTime = clock.instant();
-        Path source = dir.toAbsolutePath().normalize();
-        List<Path> entries = list(source);
-        requireDistinctStores(specs);
-        FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
-        List<StoreResult> stores = new ArrayList<>();
-        for (StoreBackupSpec spec : specs) {
-            stores.add(scanStore(source, entries, spec, drillTime, scanner));
-        }
-        return new BackupManifest(drillTime, source.toString(), BackupSelector.RULE, RpoCheck.BASIS_RULE,
-                Verdict.PASS, List.of()).withStores(stores);
+        return scan(new DirectoryLocation(dir), specs);
     }
 
-    private StoreResult scanStore(Path source, List<Path> entries, StoreBackupSpec spec, Instant drillTime,
-            FileScanner scanner) {
+    /**
+     * Lists the location, chooses each store's newest backup from the listing, and only then reads the chosen
+     * files (fetching them first when the location is remote). A remote source that cannot be listed makes
+     * every store an ERROR carrying its message, so the fault is evidence rather than a stopped drill.
+     *
+     * @throws BackupCatalogException when a local directory is missing or cannot be listed, or specs repeat a
+     *                                store
+     */
+    public BackupManifest scan(BackupLocation location, List<StoreBackupSpec> specs) {
+        Instant drillTime = clock.instant();
+        List<ListedFile> entries;
+        String unavailable = null;
+        try {
+            entries = location.list();
+        } catch (SourceUnavailableException e) {
+            entries = List.of();
+            unavailable = e.getMessage();
+        }
+        requireDistinctStores(specs);
+        FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
+        String why = unavailable;
+        List<ListedFile> listed = entries;
+        List<StoreResult> stores = scanAtOnce(specs, spec -> why != null
+                ? new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.ERROR,
+                        null, null, null, false, null, List.of(), List.of(), List.of(), why)
+                : scanStore(location, listed, spec, drillTime, scanner));
+        return new BackupManifest(drillTime, location.localDirectory().toString(), BackupSelector.RULE,
+                RpoCheck.BASIS_RULE, Verdict.PASS, List.of(), location.record()).withStores(stores);
+    }
+
+    /** Every store's file at the same time (each a pass of its own); results in the order of the specs. */
+    private static List<StoreResult> scanAtOnce(List<StoreBackupSpec> specs,
+            Function<StoreBackupSpec, StoreResult> scan) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, specs.size()), r -> {
+            Thread thread = new Thread(r, "catalog-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<StoreResult>> scans = specs.stream()
+                    .map(spec -> CompletableFuture.supplyAsync(() -> scan.apply(spec), pool)).toList();
+            List<StoreResult> stores = new ArrayList<>();
+            for (CompletableFuture<StoreResult> one : scans) {
+                try {
+                    stores.add(one.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+            return stores;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private StoreResult scanStore(BackupLocation location, List<ListedFile> entries, StoreBackupSpec spec,
+            Instant drillTime, FileScanner scanner) {
         List<BackupCandidate> candidates = BackupSelector.select(entries, spec,
                 LocalDate.ofInstant(drillTime, ZoneOffset.UTC));
         List<String> failures = new ArrayList<>();
@@ -82,7 +134,7 @@ public final class BackupCatalog {
                         ZoneOffset.UTC) + " UTC): not trusted as newest; check the backup host's clock."));
         Optional<BackupCandidate> newest = BackupSelector.chosen(candidates);
         if (newest.isEmpty()) {
-            failures.add(noBackupMessage(source, spec, candidates));
+            failures.add(noBackupMessage(location, spec, candidates));
             return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.FAIL, null,
                     null, null, false, null, candidates, List.copyOf(failures), List.copyOf(warnings), null);
         }
@@ -93,26 +145,35 @@ public final class BackupCatalog {
                     + " old (from " + rpo.backupInstant() + ", basis " + rpo.basis() + ") but the RPO is "
                     + Sizes.duration(spec.rpo()) + "; the backup job has not run or not succeeded since.");
         }
-        FileScan scan = scanner.scan(spec.store(), source.resolve(chosen.fileName()), spec.format());
+        FileScan scan;
+        try {
+            scan = scanner.scan(spec.store(), location.localCopy(spec.store(),
+                    new ListedFile(chosen.fileName(), chosen.modified())), spec.format());
+        } catch (BackupUnreadableException e) {
+            scan = FileScan.unreadable(e.getMessage());
+        }
         failures.addAll(scan.failures());
         if (scan.facts() != null) {
             scan.facts().warnings().forEach(w -> warnings.add(chosen.fileName() + ": " + w));
         }
-        Optional<TarFacts.HostileEntry> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
-                ? Optional.of(tar.hostileEntries().get(0)) : Optional.empty();
+        Optional<String> hostile = scan.facts() instanceof TarFacts tar && tar.hostile()
+                ? Optional.of(tar.hostileEntries().get(0)).map(h -> "entry '" + h.entry() + "': " + h.reason())
+                : scan.facts() instanceof PgDumpFacts pg && pg.hostile()
+                ? Optional.of(pg.hostileLines().get(0).describe()) : Optional.empty();
         return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(),
-                Verdict.of(scan.error(), failures),
+                StoreResult.verdictOf(scan.error(), failures),
                 new ChosenBackup(chosen.fileName(), scan.sizeBytes(), scan.sha256(), null, scan.uncompressedBytes()),
                 rpo, scan.facts(), hostile.isPresent(),
-                hostile.map(h -> "entry '" + h.entry() + "': " + h.reason()).orElse(null),
+                hostile.orElse(null),
                 candidates, List.copyOf(failures), List.copyOf(warnings), scan.error());
     }
 
-    private static String noBackupMessage(Path source, StoreBackupSpec spec, List<BackupCandidate> candidates) {
-        String base = "no usable backup: no file in " + source + " matches '" + spec.filePattern() + "'";
+    private static String noBackupMessage(BackupLocation location, StoreBackupSpec spec,
+            List<BackupCandidate> candidates) {
+        String base = "no usable backup: no file in " + location.describe() + " matches '" + spec.filePattern()
+                + "'";
         if (candidates.isEmpty()) {
-            return base + " ({date} = YYYY-MM-DD). Has the backup job for " + spec.store() + " ever run, and"
-                    + " does it write into this directory?";
+            return base + " ({date} = YYYY-MM-DD). " + location.noMatchAdvice(spec.store());
         }
         long future = candidates.stream().filter(c -> c.status() == BackupCandidate.Status.FUTURE_DATE).count();
         return base + " with a usable date: " + candidates.size() + " file(s) match but " + future
@@ -139,24 +200,6 @@ public final class BackupCatalog {
             }
         }
         return manifest.withStores(stores);
-    }
-
-    private static List<Path> list(Path dir) {
-        if (!Files.exists(dir)) {
-            throw new BackupCatalogException("the backups directory " + dir + " does not exist: point the drill"
-                    + " at the directory the backup jobs write into (the runbook's /backups), e.g."
-                    + " -Ddrill.backups=PATH.");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new BackupCatalogException("the backups source " + dir + " is not a directory: point the drill"
-                    + " at the directory holding pg_*.sql.gz, mongo_*.gz and the *.tar.gz snapshots.");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().toList();
-        } catch (IOException e) {
-            throw new BackupCatalogException("the backups directory " + dir + " cannot be listed ("
-                    + e.getClass().getSimpleName() + "): run the drill as a user who can read it.", e);
-        }
     }
 
     private static void requireDistinctStores(List<StoreBackupSpec> specs) {

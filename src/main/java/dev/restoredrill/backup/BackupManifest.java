@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,9 +17,18 @@ import java.util.Optional;
  * @param selectionRule     how the newest backup was chosen, in words
  * @param backupInstantRule how a backup's instant (hence its age) was taken, in words
  * @param verdict           the worst store verdict (ERROR, then FAIL, then PASS)
+ * @param source            where the backups were read from (a directory, an S3 prefix, a restic snapshot) and
+ *                          what was fetched; {@code sourceDir} is then the local cache holding the chosen files
  */
 public record BackupManifest(Instant drillTime, String sourceDir, String selectionRule, String backupInstantRule,
-        Verdict verdict, List<StoreResult> stores) {
+        Verdict verdict, List<StoreResult> stores, SourceRecord source) {
+
+    /** A manifest of a local backups directory. */
+    public BackupManifest(Instant drillTime, String sourceDir, String selectionRule, String backupInstantRule,
+            Verdict verdict, List<StoreResult> stores) {
+        this(drillTime, sourceDir, selectionRule, backupInstantRule, verdict, stores,
+                SourceRecord.directory(sourceDir));
+    }
 
     public Optional<StoreResult> store(String name) {
         return stores.stream().filter(s -> s.store().equals(name)).findFirst();
@@ -48,6 +58,6 @@ public record BackupManifest(Instant drillTime, String sourceDir, String selecti
 
     BackupManifest withStores(List<StoreResult> newStores) {
         return new BackupManifest(drillTime, sourceDir, selectionRule, backupInstantRule,
-                Verdict.worst(newStores.stream().map(StoreResult::verdict).toList()), List.copyOf(newStores));
+                Verdict.worst(newStores.stream().map(StoreResult::verdict).toList()), List.copyOf(newStores), source);
     }
 }

@@ -1,17 +1,12 @@
 package dev.restoredrill.backup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Picks a store's newest usable backup among the files of the backups directory. */
+/** Picks a store's newest usable backup among the files a backup source lists. */
 final class BackupSelector {
 
     /** The rule, as written into the manifest. */
@@ -27,11 +22,11 @@ final class BackupSelector {
     private BackupSelector() {}
 
     /** The store's candidates, newest first, the chosen one (if any) marked CHOSEN. */
-    static List<BackupCandidate> select(List<Path> directoryEntries, StoreBackupSpec spec, LocalDate drillDay) {
+    static List<BackupCandidate> select(List<ListedFile> listing, StoreBackupSpec spec, LocalDate drillDay) {
         BackupFileNamePattern pattern = BackupFileNamePattern.compile(spec.filePattern());
         List<BackupCandidate> candidates = new ArrayList<>();
-        for (Path entry : directoryEntries) {
-            String name = entry.getFileName().toString();
+        for (ListedFile entry : listing) {
+            String name = entry.name();
             if (!pattern.matches(name)) {
                 continue;
             }
@@ -39,7 +34,7 @@ final class BackupSelector {
             BackupCandidate.Status status = date == null ? BackupCandidate.Status.UNPARSABLE_DATE
                     : date.isAfter(drillDay) ? BackupCandidate.Status.FUTURE_DATE
                     : BackupCandidate.Status.OLDER;
-            candidates.add(new BackupCandidate(name, date, modified(entry), status));
+            candidates.add(new BackupCandidate(name, date, entry.modified(), status));
         }
         candidates.sort(NEWEST_FIRST);
         for (int i = 0; i < candidates.size(); i++) {
@@ -53,18 +48,5 @@ final class BackupSelector {
 
     static Optional<BackupCandidate> chosen(List<BackupCandidate> candidates) {
         return candidates.stream().filter(c -> c.status() == BackupCandidate.Status.CHOSEN).findFirst();
-    }
-
-    /** The mtime of the file, else of the link itself (dangling symlink), else null. */
-    private static Instant modified(Path entry) {
-        try {
-            return Files.getLastModifiedTime(entry).toInstant();
-        } catch (IOException followFailed) {
-            try {
-                return Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
-            } catch (IOException unreadable) {
-                return null;
-            }
-        }
     }
 }

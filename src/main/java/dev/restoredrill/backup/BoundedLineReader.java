@@ -25,8 +25,20 @@ final class BoundedLineReader {
     private long lineNumber;
     private long bytesRead;
 
+    /** Receives every byte of the lines read while it is set, also beyond the kept part. */
+    interface Sink {
+        void bytes(byte[] buffer, int offset, int length, boolean newline);
+    }
+
+    private Sink sink;
+
     BoundedLineReader(InputStream in) {
         this.in = in;
+    }
+
+    /** Where the bytes of the following lines also go (null: nowhere). */
+    void sendTo(Sink sink) {
+        this.sink = sink;
     }
 
     /** Advances to the next line (the last one may lack its newline); false at the end of the stream. */
@@ -58,6 +70,9 @@ final class BoundedLineReader {
                 keptLength += room;
             }
             length += n;
+            if (sink != null) {
+                sink.bytes(buf, start, n, i < end);
+            }
             if (i < end) {
                 pos = i + 1;
                 lineNumber++;

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * One streaming pass over a backup file: sha256 of the raw bytes, size, full gzip decompression and the
- * format's facts, all from the same read, in constant memory.
+ * format's facts, all from the same read, in constant memory; the sha256 runs on a thread of its own
+ * ({@link HashingAsideInputStream}), beside the decompression.
  */
 final class FileScanner {
     private final ScanProgress progress;
@@ -32,8 +33,9 @@ final class FileScanner {
         try {
             long size = BackupFiles.readableSize(file);
             MessageDigest sha256 = sha256();
-            try (InputStream in = BackupFiles.openReadOnly(file)) {
-                ProgressInputStream counted = new ProgressInputStream(new DigestInputStream(in, sha256), progress,
+            try (InputStream in = BackupFiles.openReadOnly(file);
+                 HashingAsideInputStream hashing = new HashingAsideInputStream(in, sha256)) {
+                ProgressInputStream counted = new ProgressInputStream(hashing, progress,
                         new ScanProgress.Target(store, "scan", name, size), progressInterval);
                 FailureRecordingInputStream fileLayer = new FailureRecordingInputStream(counted);
                 InputStream raw = new BufferedInputStream(fileLayer, 1 << 16);
@@ -58,7 +60,7 @@ final class FileScanner {
                 }
                 BackupFiles.drain(raw); // hash every byte, also after a defect or bytes gzip ignores
                 counted.finish();
-                return new FileScan(size, HexFormat.of().formatHex(sha256.digest()),
+                return new FileScan(size, HexFormat.of().formatHex(hashing.digest()),
                         gzip == null ? null : gzip.bytesOut(), facts, List.copyOf(failures), null);
             }
         } catch (BackupUnreadableException e) {

@@ -12,6 +12,9 @@ final class ManifestTable {
     static String render(BackupManifest m) {
         StringBuilder out = new StringBuilder();
         line(out, "Backups " + m.sourceDir() + " at " + m.drillTime() + ": " + m.verdict());
+        if (m.source() != null && !"directory".equals(m.source().kind())) {
+            line(out, source(m.source()));
+        }
         line(out, String.format(Locale.ROOT, ROW, "STORE", "VERDICT", "FILE", "SIZE", "AGE", "RPO", "DETAIL"));
         for (StoreResult s : m.stores()) {
             ChosenBackup c = s.chosen();
@@ -22,6 +25,20 @@ final class ManifestTable {
                     rpo(s.rpoTarget()), detail(s)));
         }
         return out.toString();
+    }
+
+    /** Where a remote source's files came from: the URI (masked), snapshot, and what was fetched. */
+    private static String source(SourceRecord src) {
+        if (src.fault() != null) {
+            return "Source " + src.uri() + ": UNAVAILABLE (see each store's error)";
+        }
+        long reused = src.fetches().stream().filter(FetchRecord::fromCache).count();
+        long ms = src.fetches().stream().mapToLong(f -> f.took() == null ? 0 : f.took().toMillis()).sum();
+        return "Source " + src.uri() + (src.snapshotId() == null ? "" : " snapshot "
+                + src.snapshotId().substring(0, Math.min(8, src.snapshotId().length()))) + ": fetched "
+                + (src.fetches().size() - reused) + " file(s), " + Sizes.bytes(src.bytesFetched()) + " in "
+                + String.format(Locale.ROOT, "%.1f s", ms / 1000.0) + (reused > 0 ? ", " + reused
+                + " reused from cache" : "");
     }
 
     /** PASS: what the backup holds; otherwise the first reason, the rest being in the JSON. */

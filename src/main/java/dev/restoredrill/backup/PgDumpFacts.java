@@ -12,10 +12,28 @@ import java.util.List;
  * @param databases        the databases in dump order, each with its tables' COPY row counts
  * @param totalRows        COPY rows over all tables
  * @param uncompressedBytes bytes of SQL text
+ * @param hostile          the dump holds what a pg_dumpall never holds and psql would act on (a meta-command
+ *                         other than connect/restrict/unrestrict, COPY … TO or PROGRAM): the restore must refuse
+ * @param hostileLines     the first such lines (at most {@link PgDumpReader#MAX_HOSTILE_LISTED})
+ * @param hostileLineCount all of them
  */
 public record PgDumpFacts(String serverVersion, long lines, int restrictMarkers, boolean clusterFooter,
-        List<Database> databases, long totalRows, long uncompressedBytes, List<String> defects,
+        List<Database> databases, long totalRows, long uncompressedBytes, boolean hostile,
+        List<HostileLine> hostileLines, long hostileLineCount, List<String> defects,
         List<String> warnings) implements FormatFacts {
+
+    /**
+     * A line psql would act on beyond running SQL. No text of the dump is kept (it may hold secrets).
+     *
+     * @param line     1-based line number in the uncompressed dump
+     * @param database the database section it is in, or null before the first
+     * @param what     what it is and what psql would do with it
+     */
+    public record HostileLine(long line, String database, String what) {
+        public String describe() {
+            return "line " + line + (database == null ? "" : " (database \"" + database + "\")") + ": " + what;
+        }
+    }
 
     /**
      * @param name      from {@code -- Database "NAME" dump}

@@ -3,13 +3,20 @@ package dev.restoredrill.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * Reads plain pg_dumpall output line by line: the cluster header and footer, each database's section and
  * footer, and the rows of every COPY block. Where the text stops early it records, as a defect, the
  * database, table and line it stopped in. {@code \restrict} keys are counted, never kept.
+ *
+ * <p>The SQL between the COPY blocks goes through {@link PsqlScriptScanner}, which reads it as psql would:
+ * it says where a COPY's data begins (only after a {@code COPY … FROM stdin} statement) and reports what a
+ * pg_dumpall never holds and psql would act on (other meta-commands, COPY … TO / PROGRAM). Such a dump is
+ * hostile: it is refused like a tarball with a {@code ..} entry.
  */
 final class PgDumpReader implements FormatReader {
     static final String CLUSTER_HEADER = "-- PostgreSQL database cluster dump";
@@ -21,8 +28,10 @@ final class PgDumpReader implements FormatReader {
     private static final byte[] CLUSTER_FOOTER_BYTES = bytes(CLUSTER_FOOTER);
     private static final byte[] DATABASE_FOOTER_BYTES = bytes(DATABASE_FOOTER);
     private static final byte[] DATABASE_HEADER_PREFIX = bytes("-- Database \"");
-    private static final byte[] COPY_PREFIX = bytes("COPY ");
     private static final byte[] END_OF_COPY = bytes("\\.");
+    /** psql's copy.c ends the data at "\\.\n" and at "\\.\r\n" alike. */
+    private static final byte[] END_OF_COPY_CR = bytes("\\.\r");
+    static final int MAX_HOSTILE_LISTED = 100;
     private static final byte[] CONNECT_PREFIX = bytes("\\connect ");
     private static final byte[] RESTRICT_PREFIX = bytes("\\restrict ");
     private static final byte[] UNRESTRICT_PREFIX = bytes("\\unrestrict ");
@@ -36,6 +45,10 @@ final class PgDumpReader implements FormatReader {
     private final List<String> defects = new ArrayList<>();
     private DatabaseSection database;
     private TableCopy copy;
+    private final Deque<TableCopy> pendingCopies = new ArrayDeque<>();
+    private final CopyRowEscapes rowEscapes = new CopyRowEscapes();
+    private final List<PgDumpFacts.HostileLine> hostileLines = new ArrayList<>();
+    private long hostileCount;
     private int tablesListed;
     private PgDumpFacts.Table largestTable;
     private String largestTableDatabase;
@@ -53,7 +66,29 @@ final class PgDumpReader implements FormatReader {
     @Override
     public FormatFacts read(InputStream uncompressed) throws IOException {
         lines = new BoundedLineReader(uncompressed);
-        while (lines.next()) {
+        PsqlScriptScanner sql = new PsqlScriptScanner(new PsqlScriptScanner.Listener() {
+            @Override
+            public void copyFromStdin(CopyStatement.TableName table, long line) {
+                pendingCopies.add(new TableCopy(table, line));
+            }
+
+            @Override
+            public void hostile(long line, String what) {
+                recordHostile(line, what);
+            }
+        });
+        BoundedLineReader.Sink sqlBytes = (bytes, offset, length, newline) ->
+                sql.feed(bytes, offset, length, newline, lines.lineNumber() + 1);
+        BoundedLineReader.Sink dataBytes = rowEscapes::feed;
+        while (true) {
+            if (copy == null) {
+                copy = pendingCopies.poll();
+            }
+            rowEscapes.reset();
+            lines.sendTo(copy != null ? dataBytes : sqlBytes);
+            if (!lines.next()) {
+                break;
+            }
             if (copy != null) {
                 readCopyRow();
             } else if (!headerChecked) {
@@ -62,6 +97,7 @@ final class PgDumpReader implements FormatReader {
                 readStatement();
             }
         }
+        sql.finish();
         recordWhereItStopped();
         return facts();
     }
@@ -82,18 +118,34 @@ final class PgDumpReader implements FormatReader {
     }
 
     private void readCopyRow() {
-        if (lines.is(END_OF_COPY)) {
+        if (lines.is(END_OF_COPY) || lines.is(END_OF_COPY_CR)) {
             finishCopy();
-        } else {
-            copy.rows++;
-            copy.dataBytes += lines.length() + 1;
+            return;
+        }
+        copy.rows++;
+        copy.dataBytes += lines.length() + 1;
+        int escape = rowEscapes.firstUnwrittenEscape();
+        if (escape >= 0) {
+            recordHostile(lines.lineNumber(), "a COPY data row of table " + copy.name.display() + " with "
+                    + (escape == '\n' ? "a backslash at its end" : "the escape \\" + printable(escape))
+                    + ", which COPY … TO never writes (psql reads such a row as a meta-command when the COPY"
+                    + " before it fails and ON_ERROR_STOP is off, as in the runbook's restore)");
+        }
+    }
+
+    private static String printable(int c) {
+        return c > 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("x%02X", c);
+    }
+
+    private void recordHostile(long line, String what) {
+        hostileCount++;
+        if (hostileLines.size() < MAX_HOSTILE_LISTED) {
+            hostileLines.add(new PgDumpFacts.HostileLine(line, database == null ? null : database.name, what));
         }
     }
 
     private void readStatement() {
-        if (lines.startsWith(COPY_PREFIX)) {
-            copy = new TableCopy(CopyStatement.parseTableName(lines.text()), lines.lineNumber());
-        } else if (lines.startsWith(DATABASE_HEADER_PREFIX)) {
+        if (lines.startsWith(DATABASE_HEADER_PREFIX)) {
             startDatabase();
         } else if (lines.is(DATABASE_FOOTER_BYTES)) {
             if (database != null) {
@@ -160,6 +212,9 @@ final class PgDumpReader implements FormatReader {
     /** At the end of the text: the innermost open structure is where the dump was cut off. */
     private void recordWhereItStopped() {
         long last = lines.lineNumber();
+        if (copy == null) {
+            copy = pendingCopies.poll(); // a COPY … FROM stdin on the last line: its data is missing
+        }
         if (last == 0) {
             defects.add("the dump is empty: its gzip stream holds no SQL text.");
             return;
@@ -190,8 +245,32 @@ final class PgDumpReader implements FormatReader {
     }
 
     private PgDumpFacts facts() {
+        List<String> allDefects = new ArrayList<>();
+        if (hostileCount > 0) {
+            allDefects.add(hostileMessage());
+        }
+        allDefects.addAll(defects);
         return new PgDumpFacts(serverVersion, lines.lineNumber(), restrictMarkers, clusterFooter,
-                List.copyOf(databases), totalRows, lines.bytesRead(), List.copyOf(defects), sizeWarnings());
+                List.copyOf(databases), totalRows, lines.bytesRead(), hostileCount > 0, List.copyOf(hostileLines),
+                hostileCount, List.copyOf(allDefects), sizeWarnings());
+    }
+
+    static final String HOSTILE_ADVICE = "A pg_dumpall holds SQL plus only the psql meta-commands \\connect,"
+            + " \\restrict and \\unrestrict, and its COPY statements are all COPY … FROM stdin; what is listed"
+            + " here would run on the machine restoring it or on the database server. PostgreSQL added \\restrict"
+            + " in 17.6, 16.10 and 15.14 (CVE-2025-8714) against this class of attack on restores. It must never"
+            + " be restored; find out who wrote it before using any of it.";
+
+    private String hostileMessage() {
+        StringBuilder message = new StringBuilder("hostile dump: ");
+        for (int i = 0; i < Math.min(3, hostileLines.size()); i++) {
+            PgDumpFacts.HostileLine hostile = hostileLines.get(i);
+            message.append(i == 0 ? "" : "; ").append(hostile.describe());
+        }
+        if (hostileCount > 3) {
+            message.append("; and ").append(Sizes.count(hostileCount - 3)).append(" more");
+        }
+        return message.append(". ").append(HOSTILE_ADVICE).toString();
     }
 
     /** The runbook: a dump past ~10 GB means the gateway's spend logs are not being purged. */

@@ -1,5 +1,10 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.backup.source.BackupSources;
+import dev.restoredrill.backup.source.SourceSettings;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,16 +18,17 @@ import java.util.Set;
  * The backup stage on its own, before any container starts: scans the backups directory with the runbook's
  * specs, prints the table, writes the JSON manifest, and exits 0 when every store passes.
  *
- * <p>{@code -Ddrill.backups=PATH} (default {@code ./backups}), {@code -Ddrill.manifest=OUT.json} (default
+ * <p>{@code -Ddrill.backups=PATH} (default {@code ./backups}; also {@code s3://bucket/prefix} or
+ * {@code restic:<repository>}), {@code -Ddrill.manifest=OUT.json} (default
  * {@code target/backup-manifest.json}), {@code -Ddrill.stores=postgres,mongodb} (default: the runbook's four);
  * or the arguments {@code --backups=PATH --manifest=OUT.json --stores=LIST}.
  * Exit codes: 0 all PASS, 1 some store FAIL or ERROR, 2 the catalog could not run (bad arguments, missing
  * directory).
  */
 public final class Preflight {
-    static final int OK = 0;
-    static final int NOT_PASSED = 1;
-    static final int CANNOT_RUN = 2;
+    public static final int OK = 0;
+    public static final int NOT_PASSED = 1;
+    public static final int CANNOT_RUN = 2;
 
     private Preflight() {}
 
@@ -30,13 +36,13 @@ public final class Preflight {
         System.exit(run(args, Clock.systemUTC(), ScanProgress.logging(), System.out, System.err));
     }
 
-    static int run(String[] args, Clock clock, ScanProgress progress, PrintStream out, PrintStream err) {
-        Path backups = Path.of(System.getProperty("drill.backups", "backups"));
+    public static int run(String[] args, Clock clock, ScanProgress progress, PrintStream out, PrintStream err) {
+        String backups = System.getProperty("drill.backups", "backups");
         Path manifestFile = Path.of(System.getProperty("drill.manifest", "target/backup-manifest.json"));
         String stores = System.getProperty("drill.stores", "");
         for (String arg : args) {
             if (arg.startsWith("--backups=")) {
-                backups = Path.of(arg.substring("--backups=".length()));
+                backups = arg.substring("--backups=".length());
             } else if (arg.startsWith("--manifest=")) {
                 manifestFile = Path.of(arg.substring("--manifest=".length()));
             } else if (arg.startsWith("--stores=")) {
@@ -47,7 +53,15 @@ public final class Preflight {
                 return CANNOT_RUN;
             }
         }
-        if (manifestFile.toAbsolutePath().normalize().startsWith(backups.toAbsolutePath().normalize())) {
+        BackupLocation location;
+        try {
+            location = BackupSources.open(backups, SourceSettings.fromSystemProperties(Path.of("target/drill")));
+        } catch (IllegalArgumentException e) {
+            err.println("pre-flight cannot run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+        if (location instanceof DirectoryLocation
+                && manifestFile.toAbsolutePath().normalize().startsWith(location.localDirectory())) {
             err.println("the manifest " + manifestFile + " would be written into the backups directory " + backups
                     + ", which the drill never writes to: choose another -Ddrill.manifest");
             return CANNOT_RUN;
@@ -55,12 +69,12 @@ public final class Preflight {
         List<StoreBackupSpec> specs = selectStores(stores);
         if (specs == null) {
             err.println("--stores=" + stores + " must name stores among "
-                    + StoreBackupSpec.runbookDefaults().stream().map(StoreBackupSpec::store).toList());
+                    + StoreType.names());
             return CANNOT_RUN;
         }
         BackupManifest manifest;
         try {
-            manifest = BackupCatalog.scan(backups, specs, clock, progress);
+            manifest = new BackupCatalog(clock, progress).scan(location, specs);
         } catch (BackupCatalogException e) {
             err.println("pre-flight cannot run: " + e.getMessage());
             return CANNOT_RUN;
@@ -85,11 +99,16 @@ public final class Preflight {
 
     private static List<StoreBackupSpec> selectStores(String stores) {
         if (stores.isBlank()) {
-            return StoreBackupSpec.runbookDefaults();
+            return runbookDefaults();
         }
         Set<String> wanted = new HashSet<>(Arrays.asList(stores.trim().split("\\s*,\\s*")));
-        List<StoreBackupSpec> specs = StoreBackupSpec.runbookDefaults().stream()
+        List<StoreBackupSpec> specs = runbookDefaults().stream()
                 .filter(s -> wanted.contains(s.store())).toList();
         return specs.size() == wanted.size() ? specs : null; // null: some name is not a store
+    }
+
+    /** Every store as the runbook backs it up, with its RPO target. */
+    private static List<StoreBackupSpec> runbookDefaults() {
+        return Arrays.stream(StoreType.values()).map(StoreType::backupSpec).toList();
     }
 }

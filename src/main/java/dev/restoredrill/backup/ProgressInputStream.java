@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /** Counts the bytes read through it and tells a {@link ScanProgress} about every {@code interval}. */
-final class ProgressInputStream extends FilterInputStream {
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+public final class ProgressInputStream extends FilterInputStream {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
 
     private final ScanProgress progress;
     private final ScanProgress.Target target;
@@ -16,7 +16,7 @@ final class ProgressInputStream extends FilterInputStream {
     private long lastReportNanos = startNanos;
     private long bytes;
 
-    ProgressInputStream(InputStream in, ScanProgress progress, ScanProgress.Target target, Duration interval) {
+    public ProgressInputStream(InputStream in, ScanProgress progress, ScanProgress.Target target, Duration interval) {
         super(in);
         this.progress = progress;
         this.target = target;
@@ -58,12 +58,12 @@ final class ProgressInputStream extends FilterInputStream {
         }
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytes;
     }
 
     /** Reports the end of the pass; call once. */
-    void finish() {
+    public void finish() {
         long elapsed = System.nanoTime() - startNanos;
         progress.finished(target, bytes, Duration.ofNanos(elapsed), Sizes.megabytesPerSecond(bytes, elapsed));
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Hears how a pass over a backup file goes: once at the start, about every two seconds while bytes flow
- * (so only big files report in between), and once at the end.
+ * (so only big files report in between), and once at the end. The stores' files are scanned at the same
+ * time: calls come from several threads.
  */
 public interface ScanProgress {
 

@@ -1,7 +1,6 @@
 package dev.restoredrill.backup;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,21 +24,7 @@ public record StoreBackupSpec(String store, BackupFormat format, String filePatt
         }
     }
 
-    /** The four stores as the runbook backs them up into /backups, with its RPO targets. */
-    public static List<StoreBackupSpec> runbookDefaults() {
-        return List.of(
-                new StoreBackupSpec("postgres", BackupFormat.PG_DUMPALL_GZ, "pg_{date}.sql.gz", Duration.ofHours(24)),
-                new StoreBackupSpec("mongodb", BackupFormat.MONGO_ARCHIVE_GZ, "mongo_{date}.gz", Duration.ofHours(24)),
-                new StoreBackupSpec("clickhouse", BackupFormat.VOLUME_TAR_GZ, "clickhouse_{date}.tar.gz",
-                        Duration.ofDays(7)),
-                new StoreBackupSpec("minio", BackupFormat.VOLUME_TAR_GZ, "minio_{date}.tar.gz", Duration.ofDays(7)));
-    }
-
     public StoreBackupSpec withFilePattern(String pattern) {
         return new StoreBackupSpec(store, format, pattern, rpo);
-    }
-
-    public StoreBackupSpec withRpo(Duration newRpo) {
-        return new StoreBackupSpec(store, format, filePattern, newRpo);
     }
 }

@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Failure;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.outcome.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +14,9 @@ import java.util.List;
  * @param chosen        the newest usable backup, or null when there is none
  * @param rpoCheck      its age against the RPO, or null when there is no chosen backup
  * @param facts         what the chosen backup holds, or null when its content could not be read
- * @param hostile       the chosen tarball has entries that must never be extracted: the restore must refuse
- * @param hostileReason the first hostile entry and why, or null
+ * @param hostile       the chosen tarball has entries that must never be extracted, or the chosen dump holds
+ *                      what psql would act on beyond SQL: the restore must refuse
+ * @param hostileReason the first hostile entry or dump line and why, or null
  * @param candidates    every file matching the pattern, newest first, the chosen one included
  * @param failures      each reason for FAIL
  * @param error         why the backup could not be checked (ERROR), else null
@@ -31,8 +35,29 @@ public record StoreResult(String store, BackupFormat format, String filePattern,
             allFailures.add(chosen.fileName() + ": sha256 changed during the drill (before " + chosen.sha256Before()
                     + ", after " + sha256After + "): something wrote to the backup while the drill ran.");
         }
-        return new StoreResult(store, format, filePattern, rpoTarget, Verdict.of(error, allFailures),
+        return new StoreResult(store, format, filePattern, rpoTarget, verdictOf(error, allFailures),
                 chosen.withSha256After(sha256After), rpoCheck, facts, hostile, hostileReason, candidates,
                 List.copyOf(allFailures), warnings, error);
+    }
+
+    /** ERROR when the backup could not be read at all, FAIL when it has failures, else PASS. */
+    static Verdict verdictOf(String error, List<String> failures) {
+        return error != null ? Verdict.ERROR : failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+    }
+
+    /**
+     * What the catalog found wrong, each with its category: a missed RPO is an RPO breach, anything else (missing,
+     * unreadable, truncated, hostile, changed during the drill) makes the backup a corrupt one.
+     */
+    public List<Failure> findings() {
+        List<Failure> findings = new ArrayList<>();
+        for (String failure : failures) {
+            findings.add((RpoCheck.isMiss(failure) ? FailureCategory.RPO_BREACH : FailureCategory.CORRUPT_BACKUP)
+                    .failure(store + ": " + failure));
+        }
+        if (error != null) {
+            findings.add(FailureCategory.CORRUPT_BACKUP.failure(store + ": " + error));
+        }
+        return findings;
     }
 }

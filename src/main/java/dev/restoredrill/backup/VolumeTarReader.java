@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ final class VolumeTarReader implements FormatReader {
     private static final String ROOT = "data";
 
     private final byte[] buffer = new byte[1 << 16];
+    /** The start of a file the layout scans read (metadata, count.txt, format.json, xl.meta); reused, never kept. */
+    private final byte[] head = new byte[Math.max(MinioXlScan.XL_META_BYTES, ClickHouseAtomicScan.SQL_BYTES)];
+    private final TarEntryPolicy policy = new TarEntryPolicy();
+    private final ClickHouseAtomicScan clickhouse = new ClickHouseAtomicScan();
+    private final MinioXlScan minio = new MinioXlScan();
     private final Map<String, Long> topLevel = new TreeMap<>();
     private final Map<String, Long> filesPerSecondLevel = new TreeMap<>();
     private final List<String> clickhouseTables = new ArrayList<>();
@@ -37,18 +43,37 @@ final class VolumeTarReader implements FormatReader {
     private long others;
     private long fileBytes;
     private long outsideRoot;
+    private boolean clickhouseMetadata;
     private String firstOutsideRoot;
     private String current;
 
     @Override
     public FormatFacts read(InputStream uncompressed) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
+        RawNameTarInputStream tar = new RawNameTarInputStream(uncompressed);
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
-            current = entry.getName();
+            current = tar.rawName();
             entries++;
-            TarEntryPolicy.hostileReason(entry).ifPresent(reason -> recordHostile(current, reason));
-            long read = readThrough(tar);
+            policy.hostileReason(entry, tar.rawName(), tar.rawLinkName())
+                    .ifPresent(reason -> recordHostile(current, reason));
+            String[] path = components(entry.getName());
+            String[] inVolume = path.length > 0 && path[0].equals(ROOT)
+                    ? Arrays.copyOfRange(path, 1, path.length) : null;
+            int wanted = inVolume != null && entry.isFile()
+                    ? Math.max(ClickHouseAtomicScan.contentWanted(inVolume), MinioXlScan.contentWanted(inVolume)) : 0;
+            long read;
+            if (wanted > 0) {
+                int length = readHead(tar, head, wanted);
+                read = length + readThrough(tar);
+                clickhouse.file(inVolume, head, length);
+                minio.file(inVolume, head, length);
+            } else {
+                read = readThrough(tar);
+                if (inVolume != null && entry.isDirectory()) {
+                    clickhouse.directory(inVolume);
+                    minio.directory(inVolume);
+                }
+            }
             count(entry, read);
         }
         current = null;
@@ -57,6 +82,16 @@ final class VolumeTarReader implements FormatReader {
                     + " (was the volume mounted at /data when tar ran?).");
         }
         return facts();
+    }
+
+    /** Reads up to {@code wanted} bytes of the entry into {@code head}; the count read. */
+    private static int readHead(TarArchiveInputStream tar, byte[] head, int wanted) throws IOException {
+        int length = 0;
+        int n;
+        while (length < wanted && (n = tar.read(head, length, wanted - length)) > 0) {
+            length += n;
+        }
+        return length;
     }
 
     private long readThrough(TarArchiveInputStream tar) throws IOException {
@@ -93,6 +128,7 @@ final class VolumeTarReader implements FormatReader {
         } else {
             others++;
         }
+        clickhouseMetadata |= path.length > 2 && path[0].equals(ROOT) && path[1].equals("metadata");
         if (path.length > 0) {
             increment(topLevel, path[0]);
             if (!path[0].equals(ROOT)) {
@@ -111,7 +147,7 @@ final class VolumeTarReader implements FormatReader {
         }
     }
 
-    private static String unescape(String fileName) {
+    static String unescape(String fileName) {
         try {
             return URLDecoder.decode(fileName.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notEscaped) {
@@ -153,11 +189,35 @@ final class VolumeTarReader implements FormatReader {
                     + firstOutsideRoot + "'): the runbook's 'tar czf x.tar.gz /data' puts everything under "
                     + ROOT + "/, so a restore would not put these into the volume.");
         }
+        VolumeLayout layout = layout();
+        List<TarFacts.ClickHouseTable> tableDetails = List.of();
+        List<String> tables = new ArrayList<>(clickhouseTables);
+        if (layout == VolumeLayout.CLICKHOUSE_ATOMIC) {
+            tableDetails = clickhouse.tables();
+            tableDetails.stream().filter(TarFacts.ClickHouseTable::compared)
+                    .map(t -> t.database() + "." + t.table())
+                    .filter(t -> !tables.contains(t) && tables.size() < MAX_KEYS).forEach(tables::add);
+            warnings.addAll(clickhouse.warnings());
+        }
+        warnings.addAll(minio.warnings());
         return new TarFacts(entries, files, directories, symlinks, hardlinks, others, fileBytes,
                 Collections.unmodifiableMap(new TreeMap<>(topLevel)),
                 Collections.unmodifiableMap(new TreeMap<>(filesPerSecondLevel)),
-                List.copyOf(clickhouseTables), hostileCount > 0, List.copyOf(hostileEntries), hostileCount,
-                List.copyOf(defects), List.copyOf(warnings));
+                List.copyOf(tables), hostileCount > 0, List.copyOf(hostileEntries), hostileCount,
+                List.copyOf(defects), List.copyOf(warnings), layout,
+                layout == VolumeLayout.CLICKHOUSE_ATOMIC ? clickhouse.databases() : List.of(), tableDetails,
+                layout == VolumeLayout.MINIO_XL ? minio.buckets() : List.of());
+    }
+
+    /** Read from the content: MinIO's format.json, ClickHouse's metadata, else plain files. */
+    private VolumeLayout layout() {
+        if (minio.xl()) {
+            return VolumeLayout.MINIO_XL;
+        }
+        if (clickhouse.atomic()) {
+            return VolumeLayout.CLICKHOUSE_ATOMIC;
+        }
+        return clickhouseMetadata ? VolumeLayout.CLICKHOUSE_ORDINARY : VolumeLayout.PLAIN_FILES;
     }
 
     @Override

@@ -3,7 +3,7 @@
  *
  * <p>{@link dev.restoredrill.backup.BackupCatalog#scan} takes a directory laid out like the runbook's
  * {@code /backups} and a {@link dev.restoredrill.backup.StoreBackupSpec} per store
- * ({@link dev.restoredrill.backup.StoreBackupSpec#runbookDefaults()}: postgres, mongodb, clickhouse, minio),
+ * (each store's from {@link dev.restoredrill.store.StoreType#backupSpec()} or the scenario),
  * picks each store's newest usable backup, reads it in one streaming pass (size, sha256 of the raw bytes,
  * full gzip decompression, the format's facts), checks its age against the RPO, and returns a
  * {@link dev.restoredrill.backup.BackupManifest}: a verdict (PASS, FAIL, ERROR) per store with the reasons.

@@ -1,5 +1,10 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.backup.BackupLocation;
+import dev.restoredrill.backup.DirectoryLocation;
+import dev.restoredrill.backup.source.BackupSources;
+import dev.restoredrill.backup.source.SourceSettings;
+import dev.restoredrill.backup.source.SourceUri;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +24,26 @@ import java.util.stream.Stream;
  *
  * <p>Also the drill account's and gateway key's secrets: from the environment (DRILL_USER_EMAIL,
  * DRILL_USER_PASSWORD, DRILL_GATEWAY_KEY, …), else from the {@code drill-credentials.env} a generated set carries.
+ *
+ * <p>An off-host copy ({@code s3://bucket/prefix}, {@code restic:<repository>}) is a {@link BackupLocation} whose
+ * chosen files the catalog fetches into a local cache; {@code directory} is then that cache, which the restores
+ * read. Its secrets come from the environment only.
  */
-public record DrillBackups(Path directory, boolean demo, Map<String, String> secrets) {
+public record DrillBackups(Path directory, boolean demo, Map<String, String> secrets, BackupLocation location) {
+
+    public DrillBackups(Path directory, boolean demo, Map<String, String> secrets) {
+        this(directory, demo, secrets, new DirectoryLocation(directory));
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillBackups.class);
     static final String CREDENTIALS_FILE = "drill-credentials.env";
 
-    public static DrillBackups resolve(Path configured, boolean explicit, Path workDir, Clock clock) {
+    public static DrillBackups resolve(String source, boolean explicit, Path workDir, Clock clock) {
+        if (SourceUri.parse(source).remote()) {
+            BackupLocation remote = BackupSources.open(source, SourceSettings.fromSystemProperties(workDir));
+            return new DrillBackups(remote.localDirectory(), false, secrets(remote.localDirectory()), remote);
+        }
+        Path configured = Path.of(source);
         if (explicit || hasFiles(configured)) {
             return new DrillBackups(configured, false, secrets(configured));
         }
@@ -77,6 +95,6 @@ public record DrillBackups(Path directory, boolean demo, Map<String, String> sec
 
     @Override
     public String toString() {
-        return "DrillBackups[" + directory + (demo ? ", demo" : "") + ", " + secrets.size() + " secrets]";
+        return "DrillBackups[" + location.describe() + (demo ? ", demo" : "") + ", " + secrets.size() + " secrets]";
     }
 }

@@ -6,11 +6,23 @@ import java.util.Optional;
 /**
  * A drill's options, from Maven system properties (see README "Configuration"):
  * {@code -Ddrill.scenario}, {@code -Ddrill.backups}, {@code -Ddrill.images}, {@code -Ddrill.reports},
- * {@code -Ddrill.preflight-only}.
+ * {@code -Ddrill.preflight-only}, {@code -Ddrill.parallel}; {@code -Ddrill.backups} may also be
+ * {@code s3://bucket/prefix} or {@code restic:<repository>} (see {@code dev.restoredrill.backup.source.SourceSettings}
+ * for their options).
+ *
+ * @param parallel how many stores restore at the same time; {@link #ALL_AT_ONCE} (the default) for every store,
+ *                 1 for one after another as the runbook does them by hand
  */
-public record DrillOptions(Path scenario, Optional<Path> backups, String images, Optional<Path> reports,
+public record DrillOptions(Path scenario, Optional<String> backups, String images, Optional<Path> reports,
                            boolean preflightOnly,
-                           Path workDir) {
+                           Path workDir, int parallel) {
+
+    public static final int ALL_AT_ONCE = 0;
+
+    public DrillOptions(Path scenario, Optional<String> backups, String images, Optional<Path> reports,
+                        boolean preflightOnly, Path workDir) {
+        this(scenario, backups, images, reports, preflightOnly, workDir, ALL_AT_ONCE);
+    }
 
     public static DrillOptions fromSystemProperties() {
         String backups = System.getProperty("drill.backups", "").strip();
@@ -18,10 +30,33 @@ public record DrillOptions(Path scenario, Optional<Path> backups, String images,
         String preflight = System.getProperty("drill.preflight-only");
         return new DrillOptions(
                 Path.of(System.getProperty("drill.scenario", "drill-scenarios/quarterly.yml")),
-                backups.isEmpty() ? Optional.empty() : Optional.of(Path.of(backups)),
+                backups.isEmpty() ? Optional.empty() : Optional.of(backups), // a directory, s3://..., restic:...
                 System.getProperty("drill.images", "auto"),
                 reports.isEmpty() ? Optional.empty() : Optional.of(Path.of(reports)),
                 preflight != null && !preflight.equals("false"),
-                Path.of(System.getProperty("drill.work", "target/drill")));
+                Path.of(System.getProperty("drill.work", "target/drill")),
+                parallel(System.getProperty("drill.parallel", "").strip()));
+    }
+
+    /** How many stores may restore at the same time: {@link #parallel()}, or no limit. */
+    public int restoreSlots() {
+        return parallel == ALL_AT_ONCE ? Integer.MAX_VALUE : parallel;
+    }
+
+    static int parallel(String value) {
+        if (value.isEmpty()) {
+            return ALL_AT_ONCE;
+        }
+        try {
+            int parallel = Integer.parseInt(value);
+            if (parallel >= 1) {
+                return parallel;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what is expected
+        }
+        throw new IllegalArgumentException("-Ddrill.parallel expects how many stores restore at the same time, a"
+                + " whole number of at least 1 (1: one after another), found '" + value + "'. Leave it out to"
+                + " restore every store at once.");
     }
 }

@@ -7,20 +7,19 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.RpoCheck;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
-import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.evidence.AllureCli;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.ReportWriter;
 import dev.restoredrill.evidence.RunEnvironment;
-import dev.restoredrill.evidence.SecretMasker;
+import dev.restoredrill.outcome.Failure;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.outcome.SecretMasker;
+import dev.restoredrill.store.StoreType;
+import dev.restoredrill.verify.StoreConnections;
 import dev.restoredrill.migrations.PinnedMigrations;
-import dev.restoredrill.restore.MongoArchiveRestore;
-import dev.restoredrill.restore.MongorestoreCommand;
 import dev.restoredrill.restore.ParallelRestore;
-import dev.restoredrill.restore.PostgresLogicalRestore;
 import dev.restoredrill.restore.RestoreEngine;
 import dev.restoredrill.restore.RestoreOutcome;
-import dev.restoredrill.restore.VolumeSnapshotRestore;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.DrillPlan;
 import dev.restoredrill.scenario.JourneyPlan;
@@ -37,7 +36,6 @@ import dev.restoredrill.verify.CheckRunner;
 import dev.restoredrill.verify.Completeness;
 import dev.restoredrill.verify.DrillAccount;
 import dev.restoredrill.verify.JourneyOutcome;
-import dev.restoredrill.verify.StoreConnections;
 import dev.restoredrill.verify.AppJourney;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One drill, phase by phase: catalog, stack and restores, completeness, checks, journey. Each phase runs once,
@@ -61,7 +60,6 @@ import java.util.Optional;
 public final class DrillRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillRun.class);
-    private static final String HELPER_IMAGE = "restore-drill/tiny:bookworm";
     private static final ServiceEndpoint NOT_IN_DRILL = new ServiceEndpoint("not-in-this-drill.invalid", 9);
 
     private final DrillOptions options;
@@ -81,6 +79,9 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    /** Errors of the drill's own code, per phase and subject: each is a failure of that phase in the evidence. */
+    private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
+    private FaultHook faults = (phase, subject) -> { };
     private List<String> stackImages = List.of();
     private PlatformOutcome platform;
 
@@ -100,10 +101,10 @@ public final class DrillRun implements AutoCloseable {
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
-        DrillBackups backups = DrillBackups.resolve(Path.of(plan.backups().directory()),
+        DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
         LOG.info("drill '{}' ({}), images {}, backups {}{}", plan.name(), options.scenario(), images,
-                backups.directory(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
+                backups.location().describe(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
         return new DrillRun(options, plan, images, backups, clock);
     }
 
@@ -134,8 +135,9 @@ public final class DrillRun implements AutoCloseable {
     /** The catalog of the newest backups (scanned once). */
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
-            manifest = new BackupCatalog(clock, ScanProgress.logging()).scan(backups.directory(),
-                    StoreKinds.specs(plan.stores()));
+            manifest = guarded(DrillPhase.CATALOG, "the backups", () -> new BackupCatalog(clock,
+                    ScanProgress.logging()).scan(backups.location(),
+                    plan.stores().stream().map(StorePlan::backupSpec).toList()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
         return manifest;
@@ -151,25 +153,29 @@ public final class DrillRun implements AutoCloseable {
             return Optional.ofNullable(restores);
         }
         try {
+            faults.before(DrillPhase.RESTORE, "the stack");
             LeftoverReaper.removeOrphans();
             stack = DrillStack.create(stackDefinition(), credentials, clock);
             List<RestoreEngine> engines = new ArrayList<>();
             Map<String, RestoreOutcome> refused = new LinkedHashMap<>();
             for (StorePlan store : plan.stores()) {
-                engineFor(store).ifPresentOrElse(engines::add, () -> refused.put(store.name(),
-                        RestoreOutcome.failed(store.name(), Duration.ZERO, "Corrupt backup: " + store.name()
-                                + " is not restored because the catalog found its backup unusable: "
-                                + catalogProblem(store.name()), "")));
+                String problem = catalogProblem(store.name());
+                if (problem == null) {
+                    engines.add(StoreWiring.engine(store, backupFile(store.name()), catalog(store.name()),
+                            credentials, StoreWiring.MongoEngine.fromSystemProperty(), images.targetImages()));
+                } else {
+                    refused.put(store.name(), RestoreOutcome.failed(store.name(), Duration.ZERO,
+                            FailureCategory.CORRUPT_BACKUP.failure(store.name() + " is not restored because the "
+                                    + "catalog found its backup unusable: " + problem), ""));
+                }
             }
             List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
-            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout())
-                    .run(stack, engines, alsoAwait);
+            ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout(),
+                    options.restoreSlots()).run(stack, engines, alsoAwait);
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
-            stackImages = stack.images();
-            connections = StoreConnections.of(endpoint("postgres", 5432), endpoint("mongodb", 27017),
-                    endpoint("clickhouse", 8123), endpoint("minio", 9000), credentials);
+            connections = StoreWiring.connections(this::endpoint, credentials);
             platform = new PlatformStart(stack, connections, plan.stack().startupTimeout())
                     .run(PlatformApps.startedAfterRestore(plan), restores);
             stackImages = stack.images();
@@ -196,15 +202,13 @@ public final class DrillRun implements AutoCloseable {
         return stack == null ? "drill-not-started" : stack.id().value();
     }
 
-    /** Writes the report for this drill: evidence.json, summary.md and the Allure report, masked. */
+    /** Writes the report for this drill (evidence.json, summary, PDF, Allure report, SHA256SUMS), masked; notifies. */
     public Path writeReport(Path allureResults) {
-        SecretMasker masker = new SecretMasker();
-        secrets().forEach(masker::register);
-        DrillEvidence evidence = EvidenceAssembler.assemble(this, drillId(), clock.instant());
-        // The images this drill's containers ran (official or reference), with their ids and digests.
-        Map<String, String> images = RunEnvironment.imageIds(stackImages);
-        return new ReportWriter(masker, AllureCli.locate(), RunEnvironment.probe(images))
-                .write(options.reports().orElse(Path.of(plan.report().directory())), evidence, allureResults);
+        return DrillReport.write(this, allureResults, stackImages, clock.instant());
+    }
+
+    public DrillOptions options() {
+        return options;
     }
 
     /** Every secret this drill knows of, for masking. */
@@ -227,28 +231,82 @@ public final class DrillRun implements AutoCloseable {
 
     /** The restored store against its backup, one count per table/collection/bucket (computed once). */
     public synchronized List<CheckOutcome> completeness(String store) {
-        return completeness.computeIfAbsent(store, name -> new Completeness(checks)
-                .run(name, catalog(name).facts(), context()));
+        return completeness.computeIfAbsent(store, name -> guarded(DrillPhase.COMPLETENESS, name,
+                () -> new Completeness(checks).run(StoreType.byName(name).orElseThrow(), catalog(name).facts(),
+                        context())));
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
-        return checkOutcomes.computeIfAbsent(check.name(), name -> checks.run(check, context()));
+        return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name,
+                () -> checks.run(check, context())));
     }
 
     /** The runbook's own test: sign in, open the newest conversation, chat (run once). */
     public synchronized JourneyOutcome journey() {
         if (journey == null) {
-            JourneyPlan journeyPlan = plan.journey().orElseThrow();
-            DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
-            String app = endpoint(journeyPlan.baseService(), 3080).httpUrl();
-            Path archive = backups.directory().resolve(catalog("mongodb").chosen().fileName());
-            journey = new AppJourney(journeyPlan, app, account, connections, archive).run();
+            journey = guarded(DrillPhase.JOURNEY, "the app", () -> {
+                JourneyPlan journeyPlan = plan.journey().orElseThrow();
+                DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
+                String app = serviceEndpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
+                Path archive = backupFile(StoreType.MONGODB.storeName());
+                return new AppJourney(journeyPlan, app, account, connections, archive).run();
+            });
         }
         return journey;
     }
 
     public Optional<JourneyOutcome> journeyIfRun() {
         return Optional.ofNullable(journey);
+    }
+
+    /** The errors of the drill's own code, one per phase and subject, in the order they happened. */
+    public synchronized List<Failure> drillErrors() {
+        return List.copyOf(drillErrors.values());
+    }
+
+    /** Whether the drill's own code failed on this subject (a store, a check) in any phase. */
+    public synchronized boolean drillErrorOn(String subject) {
+        return drillErrors.keySet().stream().anyMatch(key -> key.subject().equals(subject));
+    }
+
+    /** The catalog if it was scanned without an error of the drill's own. */
+    public synchronized Optional<BackupManifest> manifestIfScanned() {
+        return Optional.ofNullable(manifest);
+    }
+
+    /**
+     * Runs one phase's work for one subject; an unexpected exception becomes a "Drill error" failure of that
+     * phase, recorded for the evidence and thrown for the phase's test, so the three always agree.
+     */
+    private <T> T guarded(DrillPhase phase, String subject, Supplier<T> work) {
+        PhaseSubject key = new PhaseSubject(phase, subject);
+        Failure earlier = drillErrors.get(key);
+        if (earlier != null) {
+            throw new DrillErrorException(earlier, null);
+        }
+        try {
+            faults.before(phase, subject);
+            return work.get();
+        } catch (RuntimeException e) {
+            Failure failure = FailureCategory.DRILL_ERROR.failure(phase.title() + " of " + subject + ": " + e
+                    + ". This step could not run, so it proves nothing; the drill log has the stack trace.");
+            LOG.error("{}", failure.message(), e);
+            drillErrors.put(key, failure);
+            throw new DrillErrorException(failure, e);
+        }
+    }
+
+    /** For tests of the drill itself: a hook called before each phase's work, which may throw. */
+    synchronized void injectFaults(FaultHook hook) {
+        this.faults = hook;
+    }
+
+    private record PhaseSubject(DrillPhase phase, String subject) {
+    }
+
+    /** Called before a phase works on a subject (a store, a check, the app). */
+    interface FaultHook {
+        void before(DrillPhase phase, String subject);
     }
 
     public Map<String, CheckOutcome> checkOutcomes() {
@@ -274,6 +332,7 @@ public final class DrillRun implements AutoCloseable {
     private CheckContext context() {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
+        Map<String, MongoArchiveFacts.Ttl> ttl = new HashMap<>();
         for (StorePlan store : plan.stores()) {
             StoreResult result = catalog(store.name());
             if (result.rpoCheck() != null) {
@@ -281,15 +340,25 @@ public final class DrillRun implements AutoCloseable {
             }
             if (result.facts() instanceof MongoArchiveFacts mongo) {
                 mongo.collections().forEach(c -> counts.put(c.db() + "." + c.collection(), c.documents()));
+                mongo.collections().stream().filter(c -> c.ttl() != null)
+                        .forEach(c -> ttl.put(c.db() + "." + c.collection(), c.ttl()));
             }
         }
-        return new CheckContext(connections, counts, instants);
+        return new CheckContext(connections, counts, instants, ttl);
     }
 
-    private ServiceEndpoint endpoint(String service, int port) {
-        boolean inDrill = plan.stores().stream().anyMatch(s -> s.service().equals(service))
-                || plan.journey().map(j -> j.baseService().equals(service)).orElse(false);
-        return inDrill ? stack.endpoint(service, port) : NOT_IN_DRILL;
+    /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */
+    private ServiceEndpoint endpoint(StoreType type) {
+        return plan.stores().stream().filter(s -> s.type() == type).findFirst()
+                .map(s -> (ServiceEndpoint) stack.endpoint(s.service(), type.port())).orElse(NOT_IN_DRILL);
+    }
+
+    private ServiceEndpoint serviceEndpoint(String service, int port) {
+        return stack.endpoint(service, port);
+    }
+
+    private Path backupFile(String store) {
+        return backups.directory().resolve(catalog(store).chosen().fileName());
     }
 
     private StackDefinition stackDefinition() {
@@ -301,7 +370,7 @@ public final class DrillRun implements AutoCloseable {
         if (!candidates.isEmpty()) {
             files.add(CandidateImages.writeOverride(candidates, work.resolve("images.override.yml")));
         }
-        List<String> services = new ArrayList<>(plan.stores().stream().map(StorePlan::service).toList());
+        List<String> services = new ArrayList<>(StoreWiring.services(plan.stores()));
         plan.journey().ifPresent(j -> services.add(j.baseService()));
         Map<String, String> env = new HashMap<>();
         backups.secrets().forEach((name, value) -> {
@@ -313,24 +382,6 @@ public final class DrillRun implements AutoCloseable {
             }
         });
         return new StackDefinition(files, services, work, plan.stack().startupTimeout(), env);
-    }
-
-    private Optional<RestoreEngine> engineFor(StorePlan store) {
-        StoreResult result = catalog(store.name());
-        if (catalogProblem(store.name()) != null) {
-            return Optional.empty();
-        }
-        Path file = backups.directory().resolve(result.chosen().fileName());
-        Duration timeout = Duration.ofHours(6);
-        return Optional.of(switch (store.kind()) {
-            case "logical-sql" -> new PostgresLogicalRestore(store.service(), file, credentials.postgresUser(),
-                    timeout);
-            case "mongo-archive" -> "mongorestore".equals(System.getProperty("drill.mongo.engine", "driver"))
-                    ? new MongorestoreCommand(store.service(), file, timeout)
-                    : new MongoArchiveRestore(store.service(), file, 1000, 2);
-            default -> new VolumeSnapshotRestore(store.name(), store.service(), store.volume(), file,
-                    (TarFacts) result.facts(), HELPER_IMAGE, timeout);
-        });
     }
 
     /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */

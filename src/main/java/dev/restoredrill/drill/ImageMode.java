@@ -1,5 +1,6 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.restore.TargetImages;
 import dev.restoredrill.stack.DockerCli;
 
 import java.io.IOException;
@@ -20,6 +21,14 @@ public enum ImageMode {
     OFFICIAL, REFERENCE;
 
     private static final Pattern IMAGE = Pattern.compile("(?m)^\\s+image:\\s*(\\S+)\\s*$");
+
+    /** What the restores may put into a stack of these images (the reference set cannot serve every layout). */
+    public TargetImages targetImages() {
+        return switch (this) {
+            case OFFICIAL -> TargetImages.OFFICIAL;
+            case REFERENCE -> TargetImages.REFERENCE;
+        };
+    }
 
     public static ImageMode resolve(String setting, Path platformFile) {
         return switch (setting.toLowerCase(java.util.Locale.ROOT)) {

@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * shows. The manifest stays opaque elsewhere; a field it lacks shows as absent, it never fails the report.
  */
 record BackupFacts(String store, String fileName, String backupDate, Duration age, Duration rpoTarget,
-        Boolean rpoMet, String verdict) {
+        Boolean rpoMet, Verdict verdict) {
 
     static List<BackupFacts> fromManifest(JsonNode manifest) {
         List<BackupFacts> facts = new ArrayList<>();
@@ -23,7 +24,7 @@ record BackupFacts(String store, String fileName, String backupDate, Duration ag
             JsonNode rpo = store.path("rpo_check");
             facts.add(new BackupFacts(text(store.path("store")), text(store.path("chosen").path("file_name")),
                     text(rpo.path("backup_date")), duration(rpo.path("age")), duration(store.path("rpo_target")),
-                    rpo.path("met").isBoolean() ? rpo.path("met").booleanValue() : null, text(store.path("verdict"))));
+                    rpo.path("met").isBoolean() ? rpo.path("met").booleanValue() : null, verdict(store.path("verdict"))));
         }
         return facts;
     }
@@ -46,5 +47,10 @@ record BackupFacts(String store, String fileName, String backupDate, Duration ag
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Verdict verdict(JsonNode node) {
+        String text = text(node);
+        return text == null ? null : Verdict.valueOf(text);
     }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 public final class ReportFolders {
     private static final Pattern NAME = Pattern.compile("(\\d{4})-Q([1-4])(?:-(\\d+))?");
     private static final int MAX_RUNS_PER_QUARTER = 10_000;
+    /** Pre-flights' folder under the reports root. */
+    public static final String PREFLIGHT = "preflight";
 
     private ReportFolders() {}
 
@@ -70,7 +72,36 @@ public final class ReportFolders {
         }
     }
 
-    private static long order(Path folder) {
+    /**
+     * Creates {@code <reportsRoot>/preflight/<YYYY-MM-DD>-<n>/} for a pre-flight (the date of its start, UTC, n
+     * from 1): a pre-flight is not a drill, so it never takes a quarter's folder.
+     */
+    public static Path claimPreflight(Path reportsRoot, Instant start) {
+        Path root = reportsRoot.resolve(PREFLIGHT);
+        String date = start.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        try {
+            Files.createDirectories(root);
+            for (int run = 1; run <= MAX_RUNS_PER_QUARTER; run++) {
+                try {
+                    return Files.createDirectory(root.resolve(date + "-" + run));
+                } catch (FileAlreadyExistsException taken) {
+                    // an earlier pre-flight's record: never reused
+                }
+            }
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot create a pre-flight folder under " + root + ": " + e
+                    + ". Check that the reports directory is writable.", e);
+        }
+        throw new EvidenceException("Found " + MAX_RUNS_PER_QUARTER + " pre-flight folders for " + date + " under "
+                + root + "; expected a few. Archive old ones elsewhere.");
+    }
+
+    /** A quarter's drill folder ({@code 2026-Q4}, {@code 2026-Q4-2}), not {@code preflight/} or anything else. */
+    public static boolean isDrillFolder(Path folder) {
+        return Files.isDirectory(folder) && NAME.matcher(folder.getFileName().toString()).matches();
+    }
+
+    static long order(Path folder) {
         Matcher m = NAME.matcher(folder.getFileName().toString());
         if (!m.matches()) {
             throw new IllegalArgumentException("not a report folder: " + folder);

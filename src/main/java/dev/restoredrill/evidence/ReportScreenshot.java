@@ -58,7 +58,19 @@ public final class ReportScreenshot {
         return png;
     }
 
-    private String run(Path indexHtml, String hash, String action) {
+    /**
+     * {@code page} printed to PDF as Chromium prints it (A4/Letter by locale, no header or footer line with the
+     * file's path and date: the page says what it is).
+     */
+    public Path printToPdf(Path page, Path pdf) {
+        run(page, "", "--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath());
+        if (!Files.isRegularFile(pdf)) {
+            throw new EvidenceException("Chromium exited without writing the PDF " + pdf + ".");
+        }
+        return pdf;
+    }
+
+    private String run(Path indexHtml, String hash, String... actions) {
         String url = indexHtml.toAbsolutePath().toUri() + (hash == null || hash.isEmpty() ? "" : "#" + hash);
         Path profile = null;
         try {
@@ -68,7 +80,9 @@ public final class ReportScreenshot {
             List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                     "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("profile"),
-                    "--virtual-time-budget=10000", "--window-size=1400,1000", action, url));
+                    "--virtual-time-budget=10000", "--window-size=1400,1000"));
+            command.addAll(List.of(actions));
+            command.add(url);
             Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile()).start();
             process.getOutputStream().close();

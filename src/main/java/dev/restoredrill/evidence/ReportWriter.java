@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,14 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Writes a drill's report folder {@code reports/<YYYY>-Q<n>[-<run>]/}: {@code index.html} (the Allure report, one
  * self-contained file), {@code history/} (its trend data, carried into the next report), {@code allure-results/}
- * (the raw results, masked, with environment, executor and categories), {@code evidence.json} and
- * {@code summary.md}. Never writes into an existing folder; every text passes through the {@link SecretMasker}.
+ * (the raw results, masked, with environment, executor and categories), {@code evidence.json},
+ * {@code summary.md}, {@code summary.html} and {@code evidence.pdf} (printed from it), then {@code SHA256SUMS}
+ * over all of them (and its signature when a GnuPG key is configured). A pre-flight goes to
+ * {@code preflight/<date>-<n>/}, with no trend and no history. Never writes into an existing folder; every text
+ * passes through the {@link SecretMasker}.
  */
 public final class ReportWriter {
     private static final ObjectMapper ALLURE_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,12 +31,24 @@ public final class ReportWriter {
     private final AllureCli allure;
     private final RunEnvironment environment;
     private final ReportListener listener;
+    private final AuditOptions audit;
+    private ReportScreenshot chromium;
 
-    public ReportWriter(SecretMasker masker, AllureCli allure, RunEnvironment environment, ReportListener listener) {
+    /**
+     * @param chromium prints evidence.pdf; null: found on the PATH when first needed ({@link ReportScreenshot#locate})
+     */
+    public ReportWriter(SecretMasker masker, AllureCli allure, RunEnvironment environment, ReportListener listener,
+            ReportScreenshot chromium, AuditOptions audit) {
         this.masker = masker;
         this.allure = allure;
         this.environment = environment;
         this.listener = listener;
+        this.chromium = chromium;
+        this.audit = audit;
+    }
+
+    public ReportWriter(SecretMasker masker, AllureCli allure, RunEnvironment environment, ReportListener listener) {
+        this(masker, allure, environment, listener, null, AuditOptions.none());
     }
 
     public ReportWriter(SecretMasker masker, AllureCli allure, RunEnvironment environment) {
@@ -46,10 +64,30 @@ public final class ReportWriter {
             throw new EvidenceException("No Allure results at " + allureResultsDir.toAbsolutePath() + ": expected"
                     + " the drill's test run to write them there (system property allure.results.directory).");
         }
-        Path reportDir = ReportFolders.claim(reportsRoot, evidence.start());
+        Path reportDir = evidence.preflight() ? ReportFolders.claimPreflight(reportsRoot, evidence.start())
+                : ReportFolders.claim(reportsRoot, evidence.start());
         String folderName = reportDir.getFileName().toString();
         listener.phase("report folder " + reportDir);
         try {
+            if (evidence.harnessCommit() == null) {
+                evidence = evidence.withAudit(evidence.preflight(), evidence.operator(), evidence.approver(),
+                        evidence.scenarioSha256(), environment.gitCommit());
+            }
+            List<TrendPoint> trend = List.of();
+            Map<String, String> tickets = Tickets.of(reportsRoot, audit.ticketSpec());
+            if (evidence.preflight()) {
+                evidence = CorrectiveActions.apply(evidence, Optional.empty(), tickets); // keys and tickets only
+            } else {
+                List<PastDrill> earlier = EarlierDrills.before(reportsRoot, reportDir, evidence.demo());
+                Optional<PastDrill> previous = earlier.isEmpty() ? Optional.empty()
+                        : Optional.of(earlier.get(earlier.size() - 1));
+                evidence = CorrectiveActions.apply(evidence, previous, tickets);
+                trend = TrendPoint.of(earlier, folderName, evidence);
+                listener.phase("trend: " + trend.size() + " drills; corrective actions: "
+                        + evidence.correctiveActions().size() + " from " + previous.map(PastDrill::folder)
+                        .orElse("no earlier drill"));
+            }
+
             Path results = reportDir.resolve("allure-results");
             long started = System.nanoTime();
             int files = masker.maskTree(allureResultsDir, results);
@@ -59,20 +97,48 @@ public final class ReportWriter {
             writeMasked(results.resolve("environment.properties"), environment.toPropertiesText());
             writeMasked(results.resolve("executor.json"), json(ExecutorInfo.of(evidence, folderName)));
             writeMasked(results.resolve("categories.json"), json(FailureCategories.ALL));
+            if (!trend.isEmpty()) {
+                TrendAttachment.write(results, masker.mask(TrendChart.page(trend)), evidence.start());
+            }
 
-            Optional<Path> previous = ReportFolders.previousWithHistory(reportsRoot, reportDir);
+            Optional<Path> previous = evidence.preflight() ? Optional.empty()
+                    : ReportFolders.previousWithHistory(reportsRoot, reportDir);
             if (previous.isPresent()) {
                 int carried = masker.maskTree(previous.get().resolve("history"), results.resolve("history"));
                 listener.phase("history: " + carried + " files carried over from " + previous.get().getFileName());
             } else {
-                listener.phase("history: none before this report (first drill here)");
+                listener.phase("history: none before this report (first drill here, or a pre-flight)");
             }
 
             // The evidence is written before the HTML, so it is kept even if Allure fails.
             writeMasked(reportDir.resolve("evidence.json"), EvidenceJson.write(evidence));
-            writeMasked(reportDir.resolve("summary.md"), SummaryWriter.render(evidence, folderName));
+            String summary = SummaryWriter.render(evidence, folderName, trend);
+            writeMasked(reportDir.resolve("summary.md"), summary);
+            writeMasked(reportDir.resolve("summary.html"), SummaryHtml.render(summary,
+                    reportName(evidence, folderName), trend));
 
-            generateHtml(results, reportDir, masker.mask(reportName(evidence, folderName)));
+            EvidenceException late = null;
+            try {
+                generateHtml(results, reportDir, masker.mask(reportName(evidence, folderName)),
+                        !evidence.preflight());
+                long printed = System.nanoTime();
+                chromium().printToPdf(reportDir.resolve("summary.html"), reportDir.resolve("evidence.pdf"));
+                listener.phase("evidence.pdf: " + Files.size(reportDir.resolve("evidence.pdf")) + " bytes in "
+                        + millis(printed) + " ms");
+            } catch (EvidenceException e) {
+                late = e;
+            }
+            // Sealed last, over whatever was written, also when the HTML or the PDF failed.
+            int listed = Sha256Sums.write(reportDir);
+            listener.phase(Sha256Sums.FILE_NAME + ": " + listed + " files");
+            if (audit.gpgKey().isPresent()) {
+                Path signature = new GpgSigner(audit.gpgKey().get(), audit.gnupgHome())
+                        .sign(reportDir.resolve(Sha256Sums.FILE_NAME));
+                listener.phase("signed: " + signature.getFileName() + " (key " + audit.gpgKey().get() + ")");
+            }
+            if (late != null) {
+                throw late;
+            }
             return reportDir;
         } catch (IOException e) {
             throw new EvidenceException("Writing the report into " + reportDir + " failed: " + e + ". The folder"
@@ -80,13 +146,22 @@ public final class ReportWriter {
         }
     }
 
-    /** The overview's title: the verdict is the first thing an auditor sees. */
-    static String reportName(DrillEvidence evidence, String folderName) {
-        return (evidence.demo() ? "DEMO — " : "") + "Restore drill " + folderName + " — " + evidence.scenario()
-                + ": " + evidence.verdict();
+    private synchronized ReportScreenshot chromium() {
+        if (chromium == null) {
+            chromium = ReportScreenshot.locate();
+        }
+        return chromium;
     }
 
-    private void generateHtml(Path results, Path reportDir, String reportName) throws IOException {
+    /** The overview's title: the verdict is the first thing an auditor sees. */
+    static String reportName(DrillEvidence evidence, String folderName) {
+        return (evidence.demo() ? "DEMO — " : "") + evidence.title() + " " + folderName + " (" + evidence.scenario()
+                + "): " + evidence.verdict();
+    }
+
+    /** @param keepHistory false for a pre-flight: no later report carries its trend on */
+    private void generateHtml(Path results, Path reportDir, String reportName, boolean keepHistory)
+            throws IOException {
         Path work = Files.createTempDirectory("restore-drill-allure-");
         try {
             long started = System.nanoTime();
@@ -95,8 +170,8 @@ public final class ReportWriter {
             listener.phase("allure generate --single-file: " + Files.size(index) + " bytes in " + millis(started)
                     + " ms");
             Files.copy(index, reportDir.resolve("index.html"), StandardCopyOption.COPY_ATTRIBUTES);
-            int history = SingleFileReport.read(reportDir.resolve("index.html"))
-                    .writeHistory(reportDir.resolve("history"));
+            int history = keepHistory ? SingleFileReport.read(reportDir.resolve("index.html"))
+                    .writeHistory(reportDir.resolve("history")) : 0;
             listener.phase("index.html and history/ (" + history + " files) written to " + reportDir);
         } finally {
             deleteTree(work);

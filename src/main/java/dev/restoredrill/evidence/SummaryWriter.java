@@ -1,5 +1,8 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.Verdict;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,22 +11,35 @@ import java.util.Set;
 /** summary.md: the drill on one page, for an auditor who will not open the HTML report. */
 public final class SummaryWriter {
     public static final String DEMO_BANNER = "DEMO DRILL — generated backups, not evidence";
+    public static final String PREFLIGHT_BANNER = "PRE-FLIGHT — backups checked only; not a drill, not in the trend";
 
     private SummaryWriter() {}
 
     /** The page, unmasked: the caller masks it with the run's {@link SecretMasker} before writing it. */
     public static String render(DrillEvidence e, String reportFolderName) {
+        return render(e, reportFolderName, List.of());
+    }
+
+    /** @param trend the earlier drills then this one ({@link TrendPoint#of(List, String, DrillEvidence)}) */
+    public static String render(DrillEvidence e, String reportFolderName, List<TrendPoint> trend) {
         StringBuilder md = new StringBuilder();
-        md.append("# Restore drill ").append(reportFolderName).append(" — ").append(cell(e.scenario()))
-                .append("\n\n");
+        md.append(e.preflight() ? "# Pre-flight " : "# " + cell(e.title()) + " ").append(reportFolderName)
+                .append(" — ").append(cell(e.scenario())).append("\n\n");
         if (e.demo()) {
             md.append("> **").append(DEMO_BANNER).append("**\n\n");
+        }
+        if (e.preflight()) {
+            md.append("> **").append(PREFLIGHT_BANNER).append("**\n\n");
         }
         md.append("**Verdict: ").append(e.verdict()).append("**\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Drill id", e.drillId());
         row(md, "Scenario", e.scenario());
         row(md, "Operator", e.operator());
+        row(md, "Approver", e.approver() == null ? "not yet (scripts/approve.sh appends to approvals.txt)"
+                : e.approver());
+        row(md, "Scenario sha256", e.scenarioSha256());
+        row(md, "Harness commit", e.harnessCommit());
         row(md, "Host", e.host());
         row(md, "Start", String.valueOf(e.start()));
         row(md, "End", e.end() == null ? "—" : e.end().toString());
@@ -31,6 +47,7 @@ public final class SummaryWriter {
         md.append('\n');
 
         storesTable(md, e);
+        rtoTable(md, e.rto());
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
 
@@ -39,14 +56,104 @@ public final class SummaryWriter {
             md.append("None.\n");
         } else {
             for (int i = 0; i < e.failures().size(); i++) {
-                md.append(i + 1).append(". ").append(cell(e.failures().get(i))).append('\n');
+                md.append(i + 1).append(". ").append(cell(e.failures().get(i).message())).append('\n');
             }
+        }
+        ticketsTable(md, e.trackedFailures());
+        if (!e.preflight()) {
+            correctiveActions(md, e.correctiveActions(), trend);
+            trendTable(md, trend);
         }
         return md.toString();
     }
 
+    private static void rtoTable(StringBuilder md, List<RtoOutcome> rto) {
+        if (rto.isEmpty()) {
+            return;
+        }
+        md.append("## RTO: target, measured, verdict\n\n| Store | RTO target | Measured | Verdict |\n"
+                + "|---|---|---|---|\n");
+        for (RtoOutcome r : rto) {
+            md.append("| ").append(cell(r.subject())).append(" | ").append(HumanDuration.of(r.target()))
+                    .append(" | ").append(HumanDuration.of(r.measured())).append(" | ")
+                    .append(r.missed() ? "**" + r.verdict() + "**" : r.verdict()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void ticketsTable(StringBuilder md, List<TrackedFailure> tracked) {
+        if (tracked.isEmpty()) {
+            return;
+        }
+        md.append("\n## Failures and tickets\n\nRecord a ticket with `-Ddrill.ticket=<key>=<TICKET>` or a line"
+                + " `<key>=<TICKET>` in `reports/tickets.txt`; it is carried to the next drills until fixed.\n\n"
+                + "| Key | Ticket | Failure |\n|---|---|---|\n");
+        for (TrackedFailure f : tracked) {
+            md.append("| `").append(f.key()).append("` | ").append(cell(f.ticket() == null ? "none yet" : f.ticket()))
+                    .append(" | ").append(cell(f.message())).append(" |\n");
+        }
+    }
+
+    private static void correctiveActions(StringBuilder md, List<CorrectiveAction> actions, List<TrendPoint> trend) {
+        md.append("\n## Corrective actions\n\n");
+        String previous = trend.size() >= 2 ? trend.get(trend.size() - 2).drill() : null;
+        if (previous == null) {
+            md.append("No earlier drill in this reports folder.\n");
+        } else if (actions.isEmpty()) {
+            md.append("The previous drill (").append(cell(previous)).append(") had no failures.\n");
+        } else {
+            md.append("The previous drill's (").append(cell(previous)).append(") failures, as this drill found them:"
+                    + "\n\n| Key | Now | Ticket | Previous drill found |\n|---|---|---|---|\n");
+            for (CorrectiveAction a : actions) {
+                md.append("| `").append(a.key()).append("` | ")
+                        .append(CorrectiveAction.FIXED.equals(a.status()) ? a.status() : "**" + a.status() + "**")
+                        .append(" | ").append(cell(a.ticket())).append(" | ").append(cell(a.previousMessage()))
+                        .append(" |\n");
+            }
+        }
+    }
+
+    private static void trendTable(StringBuilder md, List<TrendPoint> trend) {
+        if (trend.isEmpty()) {
+            return;
+        }
+        md.append("\n## Trend: RPO achieved and RTO measured per store\n\n"
+                + "| Drill | Start | Verdict | Store | RPO achieved (backup age) | RTO measured (restore time) |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (TrendPoint p : trend) {
+            String drill = cell(p.drill()) + (p.demo() ? " (demo)" : "");
+            for (TrendPoint.StorePoint s : p.stores()) {
+                md.append("| ").append(drill).append(" | ").append(p.start().toString(), 0, 10).append(" | ")
+                        .append(verdict(p.verdict())).append(" | ").append(cell(s.store())).append(" | ")
+                        .append(HumanDuration.of(s.rpoAge())).append(" | ").append(HumanDuration.of(s.rto()))
+                        .append(" |\n");
+            }
+            md.append("| ").append(drill).append(" | ").append(p.start().toString(), 0, 10).append(" | ")
+                    .append(verdict(p.verdict())).append(" | ").append(RtoOutcome.WHOLE_DRILL).append(" | — | ")
+                    .append(HumanDuration.of(p.totalRto())).append(" |\n");
+        }
+    }
+
+    /** An S3 or restic source named, with what was fetched (a local directory needs no line). */
+    private static void offHostSource(StringBuilder md, JsonNode manifest) {
+        JsonNode source = manifest == null ? null : manifest.path("source");
+        if (source == null || !source.isObject() || "directory".equals(source.path("kind").asText())) {
+            return;
+        }
+        md.append("Backups read from `").append(source.path("uri").asText()).append('`');
+        if (!source.path("snapshot_id").isNull() && !source.path("snapshot_id").isMissingNode()) {
+            md.append(", snapshot `").append(source.path("snapshot_id").asText()).append("` of ")
+                    .append(source.path("snapshot_time").asText());
+        }
+        md.append(": ").append(source.path("fetches").size()).append(" file(s), ")
+                .append(source.path("bytes_fetched").asLong()).append(" bytes fetched")
+                .append(source.path("fault").isTextual() ? "; source unavailable: " + cell(source.path("fault")
+                        .asText()) : "").append(".\n\n");
+    }
+
     private static void storesTable(StringBuilder md, DrillEvidence e) {
         md.append("## RPO and RTO per store\n\n");
+        offHostSource(md, e.backupManifest());
         List<BackupFacts> backups = BackupFacts.fromManifest(e.backupManifest());
         Set<String> stores = new LinkedHashSet<>();
         e.stores().forEach(s -> stores.add(s.store()));
@@ -119,11 +226,11 @@ public final class SummaryWriter {
     }
 
     /** Anything but PASS in bold, so a failure stands out on the page. */
-    private static String verdict(String verdict) {
+    private static String verdict(Verdict verdict) {
         if (verdict == null) {
             return "—";
         }
-        return "PASS".equals(verdict) ? verdict : "**" + cell(verdict) + "**";
+        return verdict.passed() ? verdict.name() : "**" + verdict.name() + "**";
     }
 
     /** One table cell: pipes escaped, line breaks flattened, absent as a dash. */

@@ -21,10 +21,19 @@ import org.bson.types.ObjectId;
  * LibreChat's MongoDB documents (packages/data-schemas): users, agents, balances, sessions, and
  * conversation threads whose messages chain through parentMessageId. User 0 is the drill account;
  * it owns about one conversation in eight and always the newest one.
+ *
+ * <p>Documents under LibreChat's TTL indexes, expired and not: a quarter of the sessions expired before the newest
+ * backup (session.ts, {@code expiration} with {@code expires: 0}), and about one chat in twelve of the other users
+ * is a temporary chat whose conversation and messages carry {@code expiredAt} = last save + 30 days
+ * (tempChatRetention.ts, DEFAULT_RETENTION_HOURS), so the older ones have expired. A real mongod's TTL monitor
+ * would have deleted the expired ones before the dump; the reference source (mongo-java-server) has no TTL
+ * monitor, so they are in the archive, and the drill's TTL accounting has something to account for.
  */
 final class LibreChatData {
     static final String NO_PARENT = "00000000-0000-0000-0000-000000000000";
     private static final String[] MODELS = {"gpt-4o-mini", "gpt-4o", "claude-3-5-sonnet", "llama-3.1-70b"};
+    /** LibreChat's default retention of a temporary chat (tempChatRetention.ts: 24 * 30 hours). */
+    static final long TEMPORARY_CHAT_RETENTION_SECONDS = 30L * 86_400;
 
     private final long seed;
     private final DatasetScale scale;
@@ -114,14 +123,18 @@ final class LibreChatData {
                 .append("__v", new BsonInt32(0));
     }
 
-    /** A session for every other user; sessions expire a week after the newest backup. */
+    /**
+     * A session for every other user; sessions expire a week after the newest backup, every fourth one a day or two
+     * before it.
+     */
     int sessions() {
         return (users() + 1) / 2;
     }
 
     BsonDocument session(int index) {
         SplittableRandom r = Seeds.random(seed, Seeds.Stream.SESSION, -1 - index);
-        Instant expiration = timeline.windowStart().plusSeconds((Timeline.HISTORY_DAYS + 7L) * 86_400 - r.nextInt(86_400));
+        long daysAfterWindow = index % 4 == 3 ? Timeline.HISTORY_DAYS - 1L : Timeline.HISTORY_DAYS + 7L;
+        Instant expiration = timeline.windowStart().plusSeconds(daysAfterWindow * 86_400 - r.nextInt(86_400));
         return new BsonDocument("_id", new BsonObjectId(objectId(timeline.windowStart(), r)))
                 .append("refreshTokenHash", new BsonString(Hashes.sha256Hex(Text.alnum(r, 40))))
                 .append("expiration", date(expiration))
@@ -137,6 +150,8 @@ final class LibreChatData {
         SplittableRandom r = Seeds.random(seed, Seeds.Stream.CONVERSATION, index);
         int owner = index == conversations() - 1 || r.nextInt(8) == 0 ? 0 : r.nextInt(users());
         String user = userId(owner).toHexString();
+        // The drill account's chats are never temporary: its journey opens the newest of its listed ones.
+        boolean temporary = owner != 0 && Seeds.random(seed, Seeds.Stream.TEMPORARY_CHAT, index).nextInt(12) == 0;
         boolean viaAgent = r.nextInt(4) == 0;
         String endpoint = viaAgent ? "agents" : "openAI";
         String model = Text.pick(r, MODELS);
@@ -176,6 +191,11 @@ final class LibreChatData {
                     .append("unfinished", BsonBoolean.FALSE)
                     .append("updatedAt", date(at))
                     .append("user", new BsonString(user)));
+            if (temporary) {
+                // As saveMessage does for a temporary chat: expiredAt = the save + the retention.
+                messages.get(i).append("isTemporary", BsonBoolean.TRUE)
+                        .append("expiredAt", date(at.plusSeconds(TEMPORARY_CHAT_RETENTION_SECONDS)));
+            }
             messageRefs.add(new BsonObjectId(oid));
             if (!byUser) {
                 transactions.add(transaction(r, at, user, conversationId, model, tokens));
@@ -199,6 +219,10 @@ final class LibreChatData {
                 .append("updatedAt", date(end));
         if (viaAgent) {
             conversation.append("agent_id", new BsonString(agentId(r.nextInt(agents()))));
+        }
+        if (temporary) {
+            conversation.append("isTemporary", BsonBoolean.TRUE)
+                    .append("expiredAt", date(end.plusSeconds(TEMPORARY_CHAT_RETENTION_SECONDS)));
         }
         return new ConversationThread(conversation, messages, transactions);
     }

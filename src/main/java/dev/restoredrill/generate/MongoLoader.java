@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.RawBsonDocument;
@@ -27,8 +28,15 @@ final class MongoLoader implements AutoCloseable {
         this.database = client.getDatabase(DATABASE);
     }
 
-    /** The indexes LibreChat's Mongoose schemas declare (TTL indexes on expiredAt left out: nothing expires here). */
+    /**
+     * The indexes LibreChat's Mongoose schemas declare, its TTL indexes included (packages/data-schemas/src/schema:
+     * session.ts {@code expiration: {expires: 0}}, convo.ts and message.ts {@code index({expiredAt: 1},
+     * {expireAfterSeconds: 0})}). The reference source stores them and lists them to the dump, but deletes nothing.
+     */
     void createIndexes() {
+        ttlIndex("sessions", "expiration");
+        ttlIndex("conversations", "expiredAt");
+        ttlIndex("messages", "expiredAt");
         index("users", new BsonDocument("email", new BsonInt32(1)), true);
         index("conversations", new BsonDocument("conversationId", new BsonInt32(1)).append("user", new BsonInt32(1)), true);
         index("conversations", new BsonDocument("user", new BsonInt32(1)), false);
@@ -41,6 +49,11 @@ final class MongoLoader implements AutoCloseable {
         index("balances", new BsonDocument("user", new BsonInt32(1)), false);
         index("sessions", new BsonDocument("user", new BsonInt32(1)), false);
         index("transactions", new BsonDocument("user", new BsonInt32(1)), false);
+    }
+
+    private void ttlIndex(String collection, String field) {
+        database.getCollection(collection, BsonDocument.class).createIndex(new BsonDocument(field, new BsonInt32(1)),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
     private void index(String collection, BsonDocument keys, boolean unique) {

@@ -2,6 +2,7 @@ package dev.restoredrill.generate;
 
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.DockerCli;
+import dev.restoredrill.stack.DrillLabels;
 
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
@@ -16,6 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -23,7 +29,9 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * A source stack of the four stores on the reference images (real Postgres 15 and ClickHouse 18.16,
  * the MongoDB and MinIO stand-ins), one container each over a named volume of its own, all labelled
- * and removed on {@link #close()}. Good enough for generating backups; the drill itself runs the
+ * and removed on {@link #close()}, also on Ctrl-C (a shutdown hook); after a kill, the drill's
+ * {@link dev.restoredrill.stack.LeftoverReaper} removes it at the next start by the drill labels it carries
+ * (its prefix as {@link DrillLabels#DRILL}, this JVM's pid as {@link DrillLabels#OWNER_PID}). Good enough for generating backups; the drill itself runs the
  * platform's compose file. Service passwords are random per stack.
  */
 public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
@@ -39,6 +47,8 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     private final String prefix;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final Map<String, ServiceEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private boolean closed;
 
     private record Service(String name, GenericContainer<?> container, String volume, Map<String, String> env) {
     }
@@ -48,6 +58,8 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         byte[] id = new byte[4];
         new SecureRandom().nextBytes(id);
         this.prefix = "restore-drill-source-" + HexFormat.of().formatHex(id);
+        this.shutdownHook = new Thread(this::closeQuietly, "source-stack-teardown-" + prefix);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the four services and returns once all are healthy. {@code owner} labels everything created. */
@@ -61,21 +73,66 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                     Map.of("CLICKHOUSE_USER", "langfuse", "CLICKHOUSE_PASSWORD", secret()));
             stack.add(MINIO, "restore-drill/minio-s3proxy", "/data", 9000,
                     Map.of("MINIO_ROOT_USER", "minio", "MINIO_ROOT_PASSWORD", secret()));
-            stack.services.values().parallelStream().forEach(s -> s.container().start());
+            stack.startAll();
             return stack;
         } catch (RuntimeException e) {
-            stack.close();
+            try {
+                stack.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
 
+    /**
+     * Starts the services side by side and waits until every start has ended, also when one fails, so that
+     * {@link #close()} never runs while a container is still being created (it would be left behind).
+     */
+    private void startAll() {
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> starts = services.values().stream()
+                    .map(s -> pool.submit(() -> s.container().start())).collect(Collectors.toList());
+            RuntimeException failure = null;
+            for (Future<?> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new GenerateException("A service of the reference source stack did not start: " + e.getCause(), e.getCause());
+                    failure = keepFirst(failure, cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = keepFirst(failure, new GenerateException("Interrupted while starting the source stack.", e));
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static RuntimeException keepFirst(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
         String volume = prefix + "-" + name + "-data";
-        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner, volume));
+        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner,
+                "--label", DrillLabels.DRILL + "=" + prefix, "--label", DrillLabels.OWNER_PID + "=" + pid(), volume));
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
                 .withEnv(env)
                 .withExposedPorts(port)
                 .withLabel(OWNER_KEY, owner)
+                .withLabel(DrillLabels.DRILL, prefix)
+                .withLabel(DrillLabels.OWNER_PID, pid())
                 .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
                         .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
@@ -90,6 +147,10 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                     + "(compose/reference/build.sh).");
         }
         return tags.lines().findFirst().orElseThrow();
+    }
+
+    private static String pid() {
+        return String.valueOf(ProcessHandle.current().pid());
     }
 
     private static String secret() {
@@ -174,15 +235,43 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         return service(service).env().get(variable);
     }
 
-    /** Removes the containers and then their volumes. */
+    /**
+     * Removes every container with its anonymous volumes, then the named volumes; one that fails to go does not keep
+     * the others. Testcontainers' stop() removes a container with its volumes; the removal by name also catches a
+     * container whose start failed before Testcontainers learned its id.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
         for (Service s : services.values()) {
             try {
                 s.container().stop();
-            } finally {
-                DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+            } catch (RuntimeException e) {
+                failure = keepFirst(failure, e);
             }
+            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
+            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself: nothing to unregister.
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("source stack " + prefix + ": teardown failed: " + e.getMessage()
+                    + "; the next drill removes what is left by label " + DrillLabels.DRILL);
         }
     }
 }

@@ -23,7 +23,9 @@ final class Seeds {
     }
 
     enum Stream {
-        USER, AGENT, SESSION, TEAM, GATEWAY_KEY, LANGFUSE, CONVERSATION, SPEND_LOG, TRACE, MEDIA, TIMELINE;
+        USER, AGENT, SESSION, TEAM, GATEWAY_KEY, LANGFUSE, CONVERSATION, SPEND_LOG, TRACE, MEDIA, TIMELINE,
+        /** Appended last: a stream's salt is its position, so earlier streams keep their values. */
+        TEMPORARY_CHAT;
 
         private final long salt = 0x9E3779B97F4A7C15L * (ordinal() + 1);
     }

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DockerCli;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class VolumeTarball {
     /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
     private static final java.time.Duration DOCKER_TIMEOUT = java.time.Duration.ofHours(6);
 
-    static final String DEFAULT_IMAGE = "restore-drill/tiny:bookworm";
+    static final String DEFAULT_IMAGE = ReferenceImages.TINY;
 
     private VolumeTarball() {
     }

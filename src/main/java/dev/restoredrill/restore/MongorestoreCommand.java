@@ -1,6 +1,7 @@
 package dev.restoredrill.restore;
 
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.stack.ServiceStack;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -20,18 +21,18 @@ public final class MongorestoreCommand extends ServiceRestore {
     private final Path archive;
     private final Duration timeout;
 
-    public MongorestoreCommand(String service, Path archive, Duration timeout) {
-        super("mongodb", service);
+    public MongorestoreCommand(String store, String service, Path archive, Duration timeout) {
+        super(store, service);
         this.archive = archive;
         this.timeout = timeout;
     }
 
     @Override
-    public List<String> load(DrillStack stack) throws Exception {
+    public List<String> load(ServiceStack stack) throws Exception {
         int found = stack.exec(service, List.of("sh", "-c", "command -v mongorestore"), null,
                 OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), Duration.ofSeconds(30));
         if (found != 0) {
-            throw new RestoreFailedException("Restore failed: the " + service + " image has no mongorestore; "
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "the " + service + " image has no mongorestore; "
                     + "use the driver engine (-Ddrill.mongo.engine=driver, the default) or an image that has it");
         }
         int exit;
@@ -42,7 +43,7 @@ public final class MongorestoreCommand extends ServiceRestore {
                     timeout);
         }
         if (exit != 0) {
-            throw new RestoreFailedException("Restore failed: mongorestore exited " + exit + " on "
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "mongorestore exited " + exit + " on "
                     + archive.getFileName() + "; its log is attached.");
         }
         return List.of("restored " + archive.getFileName() + " with the image's mongorestore --archive --gzip --drop");

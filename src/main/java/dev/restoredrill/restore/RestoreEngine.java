@@ -1,6 +1,6 @@
 package dev.restoredrill.restore;
 
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
 
 import java.util.List;
 
@@ -17,11 +17,11 @@ public interface RestoreEngine {
     String service();
 
     /** Before the stack starts; only snapshot engines do work here. */
-    default void prepare(DrillStack stack) throws Exception {
+    default void prepare(ServiceStack stack) throws Exception {
     }
 
     /** Once the service is healthy; returns notes for the evidence (what was skipped, sizes, rates). */
-    List<String> load(DrillStack stack) throws Exception;
+    List<String> load(ServiceStack stack) throws Exception;
 
     /** The log the engine kept (psql's output, the extraction's), for the evidence; empty if none. */
     default String logTail() {

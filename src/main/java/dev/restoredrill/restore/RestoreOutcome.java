@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.Failure;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * How one store's restore went: its verdict, how long it took (RTO evidence), the notes it made on the way
  * (skipped system collections and the like) and the tail of its log.
  */
-public record RestoreOutcome(String store, Status status, Duration elapsed, String failure, List<String> notes,
+public record RestoreOutcome(String store, Status status, Duration elapsed, Failure failure, List<String> notes,
                              String logTail) {
 
     public enum Status { RESTORED, FAILED }
@@ -20,7 +21,7 @@ public record RestoreOutcome(String store, Status status, Duration elapsed, Stri
         return new RestoreOutcome(store, Status.RESTORED, elapsed, null, notes, logTail);
     }
 
-    public static RestoreOutcome failed(String store, Duration elapsed, String failure, String logTail) {
+    public static RestoreOutcome failed(String store, Duration elapsed, Failure failure, String logTail) {
         return new RestoreOutcome(store, Status.FAILED, elapsed, failure, List.of(), logTail);
     }
 

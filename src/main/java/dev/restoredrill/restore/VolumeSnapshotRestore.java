@@ -1,9 +1,11 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.backup.VolumeLayout;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
-import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.ServiceStack;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,31 +28,53 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
     private final TarFacts facts;
     private final String helperImage;
     private final Duration timeout;
+    /** How long the extraction took (set by prepare, which runs before load), for the MB/s in the notes. */
+    private volatile double extractSeconds = 1e-3;
+
+    private final TargetImages images;
 
     public VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
                                  String helperImage, Duration timeout) {
+        this(store, service, volume, tarball, facts, helperImage, timeout, TargetImages.OFFICIAL);
+    }
+
+    private VolumeSnapshotRestore(String store, String service, String volume, Path tarball, TarFacts facts,
+                                  String helperImage, Duration timeout, TargetImages images) {
         super(store, service);
         this.volume = volume;
         this.tarball = tarball;
         this.facts = facts;
         this.helperImage = helperImage;
         this.timeout = timeout;
+        this.images = images;
+    }
+
+    /** This restore into a stack of {@code images}: a layout they cannot serve is refused before extraction. */
+    public VolumeSnapshotRestore into(TargetImages images) {
+        return new VolumeSnapshotRestore(store, service, volume, tarball, facts, helperImage, timeout, images);
     }
 
     @Override
-    public void prepare(DrillStack stack) throws RestoreFailedException {
+    public void prepare(ServiceStack stack) throws RestoreFailedException {
         if (facts == null) {
-            throw new RestoreFailedException("Corrupt backup: the catalog could not read " + tarball.getFileName()
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, "the catalog could not read " + tarball.getFileName()
                     + ", so it is not extracted; see the catalog's finding for this store.");
         }
         if (facts.hostile()) {
-            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " is hostile ("
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, tarball.getFileName() + " is hostile ("
                     + facts.hostileEntries().stream().map(e -> e.entry() + ": " + e.reason()).limit(3).toList()
                     + "); it is never extracted. Inspect how the backup was made.");
         }
+        if (!images.canRead(facts.layout())) {
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, tarball.getFileName() + " is a "
+                    + facts.layout().label() + " volume, which the " + images.name() + " image of " + service
+                    + " cannot serve" + (images == TargetImages.REFERENCE ? " (" + standIn(facts.layout()) + ")" : "")
+                    + "; it is not extracted. Run the drill on the official images: -Ddrill.images=official"
+                    + " (the platform's images must be local).");
+        }
         List<String> topFolders = facts.topLevel().keySet().stream().toList();
         if (topFolders.size() != 1) {
-            throw new RestoreFailedException("Corrupt backup: " + tarball.getFileName() + " should hold one top folder "
+            throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, tarball.getFileName() + " should hold one top folder "
                     + "(data/, as `tar czf x.tar.gz /data` writes it), found " + topFolders
                     + "; re-take the snapshot as the runbook does.");
         }
@@ -64,19 +88,36 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
                 helperImage,
                 "tar", "-xzf", "/backup/" + tarball.getFileName(), "-C", "/volume",
                 "--strip-components=1", "--numeric-owner", "--same-permissions");
+        long started = System.nanoTime();
         int exit = DockerCli.stream(timeout, Map.of(), run, null, log, log);
+        extractSeconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
         if (exit != 0) {
-            throw new RestoreFailedException("Restore failed: extracting " + tarball.getFileName() + " into volume "
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "extracting " + tarball.getFileName() + " into volume "
                     + volumeName + " exited " + exit + ": " + log.toString().strip()
                     + ". Check the tarball with `tar tzf`; the catalog's facts for it are in the manifest.");
         }
     }
 
+    private static String standIn(VolumeLayout layout) {
+        return layout == VolumeLayout.MINIO_XL ? "an S3Proxy stand-in serving plain files, not MinIO's xl.meta"
+                : layout == VolumeLayout.CLICKHOUSE_ATOMIC ? "ClickHouse 18.16, older than Atomic databases (20.10)"
+                : "it reads " + TargetImages.REFERENCE.reads();
+    }
+
+    private long tarballBytes() {
+        try {
+            return java.nio.file.Files.size(tarball);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     @Override
-    public List<String> load(DrillStack stack) {
+    public List<String> load(ServiceStack stack) {
         // The data went in before the service started; being healthy on it is the restore.
         return List.of("extracted " + facts.files() + " files (" + facts.fileBytes() / 1_000_000 + " MB) of "
-                + tarball.getFileName() + " into volume " + stack.volumeName(volume) + " before " + service
+                + tarball.getFileName() + String.format(" in %.1f s (%.1f MB/s of tarball)", extractSeconds,
+                tarballBytes() / 1e6 / extractSeconds) + " into volume " + stack.volumeName(volume) + " before " + service
                 + " first started");
     }
 }

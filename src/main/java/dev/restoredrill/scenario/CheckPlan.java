@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+
 /**
  * One check of the restored data: it measures one value in one store and compares it with its
  * {@link Expectation}. Each check is its own test in the drill, so one failure hides no other.
@@ -21,10 +23,27 @@ public sealed interface CheckPlan permits SqlCheck, MongoCheck, ClickHouseCheck,
     /** The name of the store the check runs against, e.g. {@code postgres}. */
     String store();
 
+    /** What the check measures; the scenario's {@code kind}. */
+    CheckKind kind();
+
+    /** Calls the visitor's method for this check's kind: adding a kind adds a method every visitor must have. */
+    <R> R accept(Visitor<R> visitor);
+
     Severity severity();
 
     Expectation expectation();
 
     /** A one-line account for reports, e.g. {@code postgres litellm: >= 1}. Never holds secrets. */
     String describe();
+
+    /** Something done differently per kind of check, without casts. */
+    interface Visitor<R> {
+        R sql(SqlCheck check);
+
+        R mongo(MongoCheck check);
+
+        R clickhouse(ClickHouseCheck check);
+
+        R s3(S3Check check);
+    }
 }

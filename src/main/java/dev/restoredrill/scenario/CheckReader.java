@@ -1,6 +1,8 @@
 package dev.restoredrill.scenario;
 
 import java.util.ArrayList;
+import dev.restoredrill.store.CheckKind;
+import dev.restoredrill.store.StoreType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,17 +15,13 @@ import org.bson.json.JsonParseException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the scenario's {@code checks} list. A check's {@code store} decides its kind and so which
- * fields it may have: a postgres check has {@code sql}, a mongodb check a {@code collection}, and so on.
+ * Reads the scenario's {@code checks} list. A check's {@code kind} (by default its store's first check kind)
+ * decides which fields it may have: an {@code sql} check has {@code sql}, a {@code mongo} check a
+ * {@code collection}, and so on; the store says which kinds it accepts.
  */
 final class CheckReader {
 
-    private static final List<String> COMMON_FIELDS = List.of("name", "store", "severity", "expect");
-    private static final Map<String, List<String>> FIELDS_BY_STORE = Map.of(
-            KnownStore.POSTGRES.storeName(), List.of("database", "sql"),
-            KnownStore.CLICKHOUSE.storeName(), List.of("database", "sql"),
-            KnownStore.MONGODB.storeName(), List.of("database", "collection", "filter", "field"),
-            KnownStore.MINIO.storeName(), List.of("bucket", "prefix"));
+    private static final List<String> COMMON_FIELDS = List.of("name", "store", "kind", "severity", "expect");
     private static final List<String> SEVERITIES =
             Stream.of(Severity.values()).map(Severity::label).toList();
     /** Checks only read: the first word of their query. */
@@ -44,9 +42,9 @@ final class CheckReader {
         for (int i = 0; i < items.size(); i++) {
             YamlMapping check = YamlMapping.of(scenario.source(), items.get(i), "checks[" + i + "]",
                     "'name', 'store', 'expect' and the store's fields");
-            String store = store(check);
-            List<String> fields = Stream.concat(COMMON_FIELDS.stream(), FIELDS_BY_STORE.get(store).stream()).toList();
-            check.allowOnly(fields);
+            StoreType store = store(check);
+            CheckKind kind = kind(check, store);
+            check.allowOnly(Stream.concat(COMMON_FIELDS.stream(), fields(kind).stream()).toList());
             String name = check.text("name", "a name for the check, unique in the scenario");
             Node first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), check.value("name").orElseThrow());
             if (first != null) {
@@ -54,42 +52,59 @@ final class CheckReader {
                         + (first.getStartMark().getLine() + 1) + "); each check needs its own name, the report "
                         + "lists checks by name.");
             }
-            checks.add(check(check, store, name));
+            checks.add(check(check, store, kind, name));
         }
         return checks;
     }
 
     /** The target store: known, and restored by this drill. */
-    private String store(YamlMapping check) {
+    private StoreType store(YamlMapping check) {
         List<String> restored = stores.stream().map(StorePlan::name).toList();
         String store = check.parsed("store", "the store the check runs against, one of " + String.join(", ", restored),
-                PlanReader.oneOf(KnownStore.names(), "a store name"));
+                PlanReader.oneOf(StoreType.names(), "a store name"));
         if (!restored.contains(store)) {
             throw check.invalid("store", "the drill does not restore '" + store + "' (stores: "
                     + String.join(", ", restored) + "); add it to 'stores' or drop this check.");
         }
-        return store;
+        return StoreType.byName(store).orElseThrow();
     }
 
-    private CheckPlan check(YamlMapping check, String store, String name) {
+    /** The check's kind: one its store accepts, by default the store's first. */
+    private static CheckKind kind(YamlMapping check, StoreType store) {
+        List<String> accepted = CheckKind.labels(store.checkKinds());
+        return check.optionalParsed("kind", PlanReader.oneOf(accepted, "a check kind " + store.storeName()
+                        + " accepts"))
+                .flatMap(CheckKind::byLabel).orElse(store.defaultCheckKind());
+    }
+
+    /** The fields a check of this kind has besides the common ones. */
+    private static List<String> fields(CheckKind kind) {
+        return switch (kind) {
+            case SQL, CLICKHOUSE_SQL -> List.of("database", "sql");
+            case MONGO -> List.of("database", "collection", "filter", "field");
+            case S3_OBJECTS -> List.of("bucket", "prefix");
+        };
+    }
+
+    private CheckPlan check(YamlMapping check, StoreType store, CheckKind kind, String name) {
         Severity severity = check.optionalParsed("severity", PlanReader.oneOf(SEVERITIES, "a severity"))
                 .map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT)))
                 .orElse(Severity.NORMAL);
         Expectation expectation = check.parsed("expect", Expectation.FORMS, Expectation::parse);
-        if (expectation instanceof Expectation.EqualsBackup && !store.equals(KnownStore.MONGODB.storeName())) {
-            throw check.invalid("expect", "'== backup' compares with the backup's own count, which only mongodb "
+        if (expectation instanceof Expectation.EqualsBackup && kind != CheckKind.MONGO) {
+            throw check.invalid("expect", "'== backup' compares with the backup's own count, which only mongo "
                     + "checks have (the archive counts documents per collection); compare with a number here, "
                     + "e.g. '>= 1'.");
         }
-        return switch (store) {
-            case "postgres" -> new SqlCheck(name, severity,
+        return switch (kind) {
+            case SQL -> new SqlCheck(name, severity,
                     check.text("database", "the Postgres database to query, e.g. 'litellm'"),
                     query(check), expectation);
-            case "clickhouse" -> new ClickHouseCheck(name, severity,
+            case CLICKHOUSE_SQL -> new ClickHouseCheck(name, severity,
                     check.optionalText("database").orElse(ClickHouseCheck.DEFAULT_DATABASE),
                     query(check), expectation);
-            case "mongodb" -> mongoCheck(check, name, severity, expectation);
-            default -> new S3Check(name, severity,
+            case MONGO -> mongoCheck(check, name, severity, expectation);
+            case S3_OBJECTS -> new S3Check(name, severity,
                     check.text("bucket", "the bucket to list, e.g. 'langfuse'"),
                     check.optionalText("prefix").orElse(""), expectation);
         };

@@ -1,5 +1,8 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+import dev.restoredrill.store.StoreType;
+
 /**
  * A query against the restored ClickHouse, sent over its HTTP interface.
  *
@@ -21,11 +24,21 @@ public record ClickHouseCheck(String name, Severity severity, String database, S
 
     @Override
     public String store() {
-        return KnownStore.CLICKHOUSE.storeName();
+        return StoreType.CLICKHOUSE.storeName();
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.CLICKHOUSE_SQL;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.clickhouse(this);
     }
 
     @Override
     public String describe() {
-        return "clickhouse " + database + ": " + expectation.describe();
+        return store() + " " + database + ": " + expectation.describe();
     }
 }

@@ -1,6 +1,7 @@
 package dev.restoredrill.scenario;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +14,12 @@ import java.util.Optional;
  * @param stores      the stores to restore, in scenario order, each named once
  * @param journey     the app journey, absent when the scenario has none
  * @param checks      the checks, in scenario order, names unique, each targeting one of {@code stores}
+ * @param rto         the whole drill's RTO target: start of the restores until every store and the app answer;
+ *                    absent = no target, not judged
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
-                        List<CheckPlan> checks, ReportPlan report) {
+                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto) {
 
     public DrillPlan {
         Plans.requireText(name, "name");
@@ -31,12 +34,22 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         Plans.requireNonNull(journey, "journey");
         checks = List.copyOf(checks);
         Plans.requireNonNull(report, "report");
+        Plans.requireNonNull(rto, "rto");
+        if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
+            throw new IllegalArgumentException("rto must be longer than zero");
+        }
         for (CheckPlan check : checks) {
             if (stores.stream().noneMatch(store -> store.name().equals(check.store()))) {
                 throw new IllegalArgumentException("check '" + check.name() + "' targets store '"
                         + check.store() + "', which the drill does not restore");
             }
         }
+    }
+
+    /** A drill without an RTO target of its own. */
+    public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
+                     StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report) {
+        this(name, description, file, backups, stores, stack, journey, checks, report, Optional.empty());
     }
 
     public Optional<StorePlan> store(String storeName) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param baseService   the compose service serving the app's HTTP API ({@code librechat})
  * @param emailEnv      environment variable holding the drill account's email
  * @param passwordEnv   environment variable holding the drill account's password
- * @param endpoint      the chat endpoint, as LibreChat names it in {@code POST /api/agents/chat/{endpoint}}
+ * @param endpoint      the chat endpoint, as LibreChat names it in {@code POST /api/agents/chat/{endpoint}}: for the
+ *                      gateway, its librechat.yaml custom endpoint's name (its type comes from the app)
  * @param model         the model the chat asks for
  * @param prompt        the text sent; short and deterministic so the answer is cheap
  * @param answerTimeout how long to wait for the complete answer
@@ -21,6 +22,8 @@ public record JourneyPlan(String baseService, String emailEnv, String passwordEn
                           String model, String prompt, Duration answerTimeout) {
 
     public static final String DEFAULT_BASE_SERVICE = "librechat";
+    /** The port LibreChat serves its API on inside the stack. */
+    public static final int APP_PORT = 3080;
     public static final String DEFAULT_EMAIL_ENV = "DRILL_USER_EMAIL";
     public static final String DEFAULT_PASSWORD_ENV = "DRILL_USER_PASSWORD";
     public static final String DEFAULT_PROMPT = "Restore drill: reply with the single word 'restored'.";

@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+import dev.restoredrill.store.StoreType;
 import java.util.Optional;
 
 /**
@@ -36,13 +38,23 @@ public record MongoCheck(String name, Severity severity, String database, String
 
     @Override
     public String store() {
-        return KnownStore.MONGODB.storeName();
+        return StoreType.MONGODB.storeName();
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.MONGO;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.mongo(this);
     }
 
     @Override
     public String describe() {
         String measured = field.map(f -> "newest " + f + " of ").orElse("") + namespace();
         String filtered = MATCH_ALL.equals(filter.replace(" ", "")) ? "" : " " + filter;
-        return "mongodb " + measured + filtered + ": " + expectation.describe();
+        return store() + " " + measured + filtered + ": " + expectation.describe();
     }
 }

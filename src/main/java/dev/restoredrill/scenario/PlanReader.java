@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.RestoreMethod;
+import dev.restoredrill.store.StoreType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,18 +22,20 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
-            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report");
+            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto");
     private static final List<String> STORE_FIELDS =
-            List.of("name", "kind", "file_pattern", "rpo", "service", "volume");
+            List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
     private static final List<String> JOURNEY_FIELDS = List.of("base_service", "email_env", "password_env",
             "endpoint", "model", "prompt", "answer_timeout");
-    private static final List<String> REPORT_FIELDS = List.of("directory", "title");
+    private static final List<String> REPORT_FIELDS = List.of("directory", "title", "notify_url");
 
     private static final Pattern KEBAB_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Compose service and volume names. */
     private static final Pattern COMPOSE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** A notification URL: http(s), a host, no user:password part (a webhook's token goes in its path). */
+    private static final Pattern NOTIFY_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(?:[/?#][^\\s]*)?");
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][A-Za-z0-9._/:@-]*");
 
     private final ScenarioSource source;
@@ -53,8 +57,9 @@ final class PlanReader {
         String description = scenario.optionalText("description").orElse("");
         List<StorePlan> stores = stores(scenario);
         List<CheckPlan> checks = new CheckReader(scenario, stores).read();
+        Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
-                journey(scenario), checks, report(scenario, name));
+                journey(scenario), checks, report(scenario, name), rto);
     }
 
     private BackupSourcePlan backups(YamlMapping scenario) {
@@ -69,7 +74,7 @@ final class PlanReader {
     private List<StorePlan> stores(YamlMapping scenario) {
         List<Node> items = scenario.list("stores", "store names or store mappings");
         if (items.isEmpty()) {
-            throw scenario.missing("stores", "a list of the stores to restore, from " + String.join(", ", KnownStore.names()));
+            throw scenario.missing("stores", "a list of the stores to restore, from " + String.join(", ", StoreType.names()));
         }
         List<StorePlan> stores = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
@@ -90,28 +95,30 @@ final class PlanReader {
     private StorePlan store(Node item, String path) {
         if (item instanceof ScalarNode && !ScenarioSource.isNull(item)) {
             String name = ((ScalarNode) item).getValue().strip();
-            return StorePlan.defaultsFor(knownStore(name, item, path));
+            return StorePlan.defaultsFor(storeType(name, item, path));
         }
         YamlMapping store = YamlMapping.of(source, item, path, "the store's 'name' and optional overrides")
                 .allowOnly(STORE_FIELDS);
-        KnownStore known = knownStore(store.text("name", "one of " + String.join(", ", KnownStore.names())),
+        StoreType type = storeType(store.text("name", "one of " + String.join(", ", StoreType.names())),
                 store.value("name").orElseThrow(), store.fieldPath("name"));
-        String kind = store.optionalParsed("kind", oneOf(known.kinds(),
-                "a backup kind " + known.storeName() + " can be restored from")).orElse(known.defaultKind());
+        RestoreMethod method = store.optionalParsed("kind", oneOf(RestoreMethod.labels(type.methods()),
+                        "a backup kind " + type.storeName() + " can be restored from"))
+                .flatMap(RestoreMethod::byLabel).orElse(type.defaultMethod());
         String filePattern = store.optionalParsed("file_pattern", PlanReader::filePattern)
-                .orElse(known.defaultFilePattern());
-        Duration rpo = store.optionalParsed("rpo", PlanReader::positiveDuration).orElse(known.defaultRpo());
+                .orElse(type.defaultFilePattern());
+        Duration rpo = store.optionalParsed("rpo", PlanReader::positiveDuration).orElse(type.defaultRpo());
         String service = store.optionalParsed("service", matching(COMPOSE_NAME, "a compose service name"))
-                .orElse(known.defaultService());
+                .orElse(type.defaultService());
         String volume = store.optionalParsed("volume", matching(COMPOSE_NAME, "a compose volume name"))
-                .orElse(known.defaultVolume());
-        return new StorePlan(known.storeName(), kind, filePattern, rpo, service, volume);
+                .orElse(type.defaultVolume());
+        Optional<Duration> rto = store.optionalParsed("rto", PlanReader::positiveDuration);
+        return new StorePlan(type, method, filePattern, rpo, service, volume, rto);
     }
 
-    private KnownStore knownStore(String name, Node where, String field) {
-        return KnownStore.byName(name).orElseThrow(() -> source.error(where, field, "expected one of "
-                + String.join(", ", KnownStore.names()) + ", found " + ScenarioSource.found(where) + "."
-                + Suggestions.didYouMean(name, KnownStore.names())));
+    private StoreType storeType(String name, Node where, String field) {
+        return StoreType.byName(name).orElseThrow(() -> source.error(where, field, "expected one of "
+                + String.join(", ", StoreType.names()) + ", found " + ScenarioSource.found(where) + "."
+                + Suggestions.didYouMean(name, StoreType.names())));
     }
 
     private StackPlan stack(YamlMapping scenario) {
@@ -166,11 +173,13 @@ final class PlanReader {
     }
 
     private ReportPlan report(YamlMapping scenario, String drillName) {
-        Optional<YamlMapping> report = scenario.mapping("report", "'directory', 'title'")
+        Optional<YamlMapping> report = scenario.mapping("report", "'directory', 'title', 'notify_url'")
                 .map(section -> section.allowOnly(REPORT_FIELDS));
         return new ReportPlan(
                 report.flatMap(r -> r.optionalText("directory")).orElse(ReportPlan.DEFAULT_DIRECTORY),
-                report.flatMap(r -> r.optionalText("title")).orElse(ReportPlan.defaultTitle(drillName)));
+                report.flatMap(r -> r.optionalText("title")).orElse(ReportPlan.defaultTitle(drillName)),
+                report.flatMap(r -> r.optionalParsed("notify_url", matching(NOTIFY_URL,
+                        "an http(s) URL to POST the drill's summary to, e.g. 'https://hooks.example.org/drill'"))));
     }
 
     static Duration positiveDuration(String text) {

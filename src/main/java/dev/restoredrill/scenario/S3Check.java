@@ -1,5 +1,8 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+import dev.restoredrill.store.StoreType;
+
 /**
  * Objects in the restored MinIO (S3 API).
  *
@@ -19,11 +22,21 @@ public record S3Check(String name, Severity severity, String bucket, String pref
 
     @Override
     public String store() {
-        return KnownStore.MINIO.storeName();
+        return StoreType.MINIO.storeName();
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.S3_OBJECTS;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.s3(this);
     }
 
     @Override
     public String describe() {
-        return "minio s3://" + bucket + "/" + prefix + ": " + expectation.describe();
+        return store() + " s3://" + bucket + "/" + prefix + ": " + expectation.describe();
     }
 }

@@ -1,5 +1,8 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+import dev.restoredrill.store.StoreType;
+
 /**
  * A query against the restored Postgres.
  *
@@ -19,11 +22,21 @@ public record SqlCheck(String name, Severity severity, String database, String s
 
     @Override
     public String store() {
-        return KnownStore.POSTGRES.storeName();
+        return StoreType.POSTGRES.storeName();
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.SQL;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.sql(this);
     }
 
     @Override
     public String describe() {
-        return "postgres " + database + ": " + expectation.describe();
+        return store() + " " + database + ": " + expectation.describe();
     }
 }

@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hook). Services are reached through Testcontainers' socat ambassador on ephemeral host ports, one per service,
  * so a service that dies fails only its own store.
  */
-public final class DrillStack implements AutoCloseable {
+public final class DrillStack implements ServiceStack, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillStack.class);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
@@ -83,11 +83,13 @@ public final class DrillStack implements AutoCloseable {
         return new DrillStack(id, compose, rendered, environment);
     }
 
+    @Override
     public DrillId id() {
         return id;
     }
 
     /** The compose project's name for a volume declared as {@code logicalName} (e.g. clickhouse-data). */
+    @Override
     public String volumeName(String logicalName) {
         return id.value() + "_" + logicalName;
     }
@@ -96,6 +98,7 @@ public final class DrillStack implements AutoCloseable {
      * Creates a volume of this project before its service first starts (for snapshot restores), labelled as
      * compose labels its own so that compose adopts it and {@code down -v} removes it.
      */
+    @Override
     public String prepareVolume(String logicalName) {
         String name = volumeName(logicalName);
         DockerCli.require(CLI_TIMEOUT, "volume", "create",
@@ -107,6 +110,7 @@ public final class DrillStack implements AutoCloseable {
     }
 
     /** Runs {@code docker compose up} for the stack's services; health is awaited per service. */
+    @Override
     public void start() {
         long started = System.nanoTime();
         compose.start();
@@ -150,6 +154,7 @@ public final class DrillStack implements AutoCloseable {
      * Waits until the service's container reports healthy (or runs, if its image has no healthcheck). A container
      * that exits or stays unhealthy fails with the tail of its log.
      */
+    @Override
     public void awaitHealthy(String service, Duration timeout) {
         try {
             Awaitility.await("service " + service + " healthy")
@@ -211,6 +216,7 @@ public final class DrillStack implements AutoCloseable {
     }
 
     /** The last lines of the service's log (stdout and stderr), for evidence of a failure. */
+    @Override
     public String logTail(String service, int lines) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -226,6 +232,7 @@ public final class DrillStack implements AutoCloseable {
      * Where the harness reaches {@code port} of {@code service}: a socat ambassador of Testcontainers on the
      * drill's network, mapped to an ephemeral host port and labelled with the drill's id.
      */
+    @Override
     public ServiceEndpoint endpoint(String service, int port) {
         SocatContainer ambassador = ambassadors.computeIfAbsent(service + ":" + port, key -> {
             SocatContainer socat = new SocatContainer()
@@ -240,6 +247,7 @@ public final class DrillStack implements AutoCloseable {
     }
 
     /** {@code docker exec -i} into the service's container, streaming both ways; returns the exit code. */
+    @Override
     public int exec(String service, List<String> command, InputStream stdin, OutputStream stdout,
                     OutputStream stderr, Duration timeout) {
         List<String> args = new ArrayList<>(List.of("exec", "-i", containerId(service)));

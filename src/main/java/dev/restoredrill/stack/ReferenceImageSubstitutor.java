@@ -18,8 +18,8 @@ public final class ReferenceImageSubstitutor extends ImageNameSubstitutor {
 
     /** Official image (without tag) → the reference image built by compose/reference/build.sh. */
     static final Map<String, String> STAND_INS = Map.of(
-            "alpine", "restore-drill/tiny:bookworm",
-            "alpine/socat", "restore-drill/socat:bookworm");
+            "alpine", ReferenceImages.TINY,
+            "alpine/socat", ReferenceImages.SOCAT);
 
     @Override
     public DockerImageName apply(DockerImageName original) {

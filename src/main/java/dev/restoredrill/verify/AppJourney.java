@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,15 +86,15 @@ public final class AppJourney {
     /** Runs the six steps; never throws for the app's sake: failures are in the outcome. */
     public JourneyOutcome run() {
         JourneyRecorder recorder = new JourneyRecorder(clock, secrets);
-        Session session = recorder.step(1, "Sign in", this::signIn).orElse(null);
-        Conversation newest = recorder.step(2, "List recent conversations",
+        Session session = recorder.step(JourneyStage.SIGN_IN, this::signIn).orElse(null);
+        Conversation newest = recorder.step(JourneyStage.LIST_CONVERSATIONS,
                 log -> newestConversation(log, session)).orElse(null);
-        List<JsonNode> before = recorder.step(3, "Open the newest conversation",
+        List<JsonNode> before = recorder.step(JourneyStage.OPEN_NEWEST,
                 log -> openAndCompare(log, session, newest)).orElse(null);
-        ChatStream stream = recorder.step(4, "Send a chat", log -> sendChat(log, session, newest, before))
+        ChatStream stream = recorder.step(JourneyStage.SEND_CHAT, log -> sendChat(log, session, newest, before))
                 .orElse(null);
-        SentChat sent = recorder.step(5, "Wait for the answer", log -> awaitAnswer(log, stream)).orElse(null);
-        recorder.step(6, "Confirm the chat was stored", log -> confirmStored(log, session, newest, before, sent));
+        SentChat sent = recorder.step(JourneyStage.AWAIT_ANSWER, log -> awaitAnswer(log, stream)).orElse(null);
+        recorder.step(JourneyStage.CONFIRM_STORED, log -> confirmStored(log, session, newest, before, sent));
         if (stream != null) {
             stream.reader().ifPresent(ChatStreamReader::close);
         }
@@ -202,8 +203,12 @@ public final class AppJourney {
     private ChatStream sendChat(JourneyRecorder.StepLog log, Session session, Conversation conversation,
                                 List<JsonNode> messages) throws IOException, InterruptedException {
         String parent = newestMessageId(messages);
-        ObjectNode body = JSON.createObjectNode().put("text", plan.prompt()).put("endpoint", plan.endpoint())
-                .put("model", plan.model()).put("conversationId", conversation.id()).put("parentMessageId", parent);
+        Optional<String> endpointType = endpointType(log, session);
+        ObjectNode body = JSON.createObjectNode().put("text", plan.prompt()).put("endpoint", plan.endpoint());
+        endpointType.ifPresent(type -> body.put("endpointType", type));
+        body.put("model", plan.model()).put("conversationId", conversation.id()).put("parentMessageId", parent);
+        String sent = "endpoint " + plan.endpoint() + endpointType.map(type -> " (type " + type + ")").orElse("")
+                + ", parent message " + parent;
         String path = "/api/agents/chat/" + URLEncoder.encode(plan.endpoint(), StandardCharsets.UTF_8);
         HttpResponse<InputStream> response = streamingHttp.send(streamingRequest(session, path)
                         .header("Content-Type", "application/json")
@@ -213,12 +218,19 @@ public final class AppJourney {
         if (response.statusCode() == 200 && contentType.startsWith("text/event-stream")) {
             log.exchange(new HttpExchange("POST", mask(path), 200, mask(body.toString()),
                     "(event stream, read in step 5)"));
-            log.passed("The app answers on the request itself (one-phase protocol); parent message " + parent + ".");
+            log.passed("The app answers on the request itself (one-phase protocol); " + sent + ".");
             return new ChatStream("POST", path, 200, body.toString(), ChatStreamReader.start(response.body()));
         }
         String text = readLimited(response.body());
         log.exchange(new HttpExchange("POST", mask(path), response.statusCode(), mask(body.toString()), mask(text)));
         JsonNode json = parseOrEmpty(text);
+        Optional<String> refusal = errorEventIn(text);
+        if (refusal.isPresent()) {
+            // LibreChat's middleware answers a chat it cannot parse with an error event on a plain 200 response.
+            throw new StepFailure("Sending a chat to " + plan.endpoint() + " was refused: \"" + refusal.get()
+                    + "\" (HTTP " + response.statusCode() + ", " + sent + "). LibreChat answers so when it cannot "
+                    + "parse the chat, e.g. a custom endpoint sent without its endpointType.");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new StepFailure("Sending a chat to " + plan.endpoint() + " was refused (HTTP "
                     + response.statusCode() + "): \"" + messageIn(json, text) + "\".");
@@ -237,9 +249,39 @@ public final class AppJourney {
             throw new StepFailure("Opening the answer's stream " + streamId + " was refused (HTTP "
                     + stream.statusCode() + "): \"" + messageIn(parseOrEmpty(error), error) + "\".");
         }
-        log.passed("The app accepted the chat (two-phase protocol, stream " + streamId + "); parent message "
-                + parent + ".");
+        log.passed("The app accepted the chat (two-phase protocol, stream " + streamId + "); " + sent + ".");
         return new ChatStream("GET", streamPath, 200, "", ChatStreamReader.start(stream.body()));
+    }
+
+    /**
+     * The endpoint's type as the web client sends it, from the endpoint configuration the app serves: "custom" for
+     * a librechat.yaml endpoint such as the gateway, none for a built-in one.
+     */
+    private Optional<String> endpointType(JourneyRecorder.StepLog log, Session session) {
+        Response response = request(session).get(AppEndpoints.PATH);
+        log.exchange(exchange("GET", AppEndpoints.PATH, response, ""));
+        requireOk(response, "the endpoint configuration (" + AppEndpoints.PATH + ")");
+        AppEndpoints endpoints = new AppEndpoints(json(response));
+        if (!endpoints.offers(plan.endpoint())) {
+            throw new StepFailure("The app does not offer the endpoint " + plan.endpoint() + ": "
+                    + AppEndpoints.PATH + " lists " + endpoints.names() + ". Check that librechat.yaml is mounted "
+                    + "and defines it under endpoints.custom (name: " + plan.endpoint() + "), or name an offered "
+                    + "endpoint in the scenario's journey.endpoint.");
+        }
+        return endpoints.typeOf(plan.endpoint());
+    }
+
+    /** The error of a response that is an {@code event: error} written on a plain response, if it is one. */
+    static Optional<String> errorEventIn(String body) {
+        List<String> errors = new ArrayList<>();
+        SseDecoder decoder = new SseDecoder(event -> {
+            if ("error".equals(event.event())) {
+                errors.add(ChatStreamReader.serverMessage(event.data()));
+            }
+        });
+        decoder.feed(body);
+        decoder.finish();
+        return errors.stream().findFirst();
     }
 
     /** The message to answer: the newest by createdAt, else the last listed; a first message has no parent. */
@@ -279,15 +321,19 @@ public final class AppJourney {
         JsonNode response = done.path("responseMessage");
         String requestId = done.path("requestMessage").path("messageId").asText("");
         String responseId = response.path("messageId").asText("");
+        String answer = MessageText.of(response);
         if (response.path("error").asBoolean(false)) {
-            throw new StepFailure("The answer is an error message: \"" + response.path("text").asText() + "\".");
+            throw new StepFailure("The answer is an error message: \"" + answer + "\".");
         }
         if (requestId.isEmpty() || responseId.isEmpty()) {
             throw new StepFailure("The final event lacks requestMessage.messageId or responseMessage.messageId: "
                     + abbreviate(done.toString()) + ".");
         }
-        log.passed("Answer received after " + reader.eventCount() + " event(s): \""
-                + abbreviate(response.path("text").asText("")) + "\".");
+        if (answer.isBlank()) {
+            throw new StepFailure("The answer " + responseId + " is empty: no text and no text part in its "
+                    + "content[]: " + abbreviate(response.toString()) + ".");
+        }
+        log.passed("Answer received after " + reader.eventCount() + " event(s): \"" + abbreviate(answer) + "\".");
         return new SentChat(requestId, responseId);
     }
 
@@ -353,7 +399,7 @@ public final class AppJourney {
     }
 
     private String mask(String text) {
-        return Secrets.mask(text, List.copyOf(secrets));
+        return SecretMasker.of(List.copyOf(secrets)).mask(text);
     }
 
     private static JsonNode json(Response response) {
@@ -404,7 +450,7 @@ public final class AppJourney {
     private record Session(String token, String userId) {
         @Override
         public String toString() {
-            return "Session[user=" + userId + ", token=" + Secrets.MASK + "]";
+            return "Session[user=" + userId + ", token=" + SecretMasker.MASK + "]";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.scenario.Severity;
 
 import java.time.Duration;

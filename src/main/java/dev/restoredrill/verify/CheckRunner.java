@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.ClickHouseCheck;
 import dev.restoredrill.scenario.MongoCheck;
@@ -32,49 +34,72 @@ public final class CheckRunner {
 
     public CheckOutcome run(CheckPlan check, CheckContext context) {
         List<String> secrets = new ArrayList<>(context.stores().secrets());
-        String query = Secrets.mask(describeQuery(check), secrets);
+        String query = SecretMasker.of(secrets).mask(describeQuery(check));
         Instant start = clock.instant();
         Measurement measured = null;
         Judgement judgement;
         try {
             measured = measure(check, context.stores(), secrets);
-            judgement = ExpectationJudge.judge(check, measured, context);
+            judgement = ExpectationJudge.judge(check, measured, context, clock.instant());
         } catch (StoreAccessException e) {
-            judgement = new Judgement(Verdict.ERROR, Secrets.mask(e.getMessage(), secrets));
+            judgement = new Judgement(Verdict.ERROR, SecretMasker.of(secrets).mask(e.getMessage()));
         } catch (RuntimeException e) {
             judgement = new Judgement(Verdict.ERROR, "The check failed unexpectedly: "
-                    + Secrets.mask(e.toString(), secrets) + ". Look at the drill's log for the stack trace.");
+                    + SecretMasker.of(secrets).mask(e.toString()) + ". Look at the drill's log for the stack trace.");
         }
         Duration elapsed = Duration.between(start, clock.instant());
-        String actual = measured == null ? "" : Secrets.mask(measured.actual(), secrets);
+        String actual = measured == null ? "" : SecretMasker.of(secrets).mask(measured.actual());
         return new CheckOutcome(check.name(), check.store(), check.severity(), judgement.verdict(),
-                check.expectation().describe(), actual, Secrets.mask(judgement.message(), secrets), query, elapsed);
+                check.expectation().describe(), actual, SecretMasker.of(secrets).mask(judgement.message()), query, elapsed);
     }
 
     /** The query, filter or listing the check runs, as the evidence shows it. */
     static String describeQuery(CheckPlan check) {
-        if (check instanceof SqlCheck sql) {
-            return PostgresProbe.describe(sql);
-        }
-        if (check instanceof MongoCheck mongo) {
-            return MongoProbe.describe(mongo);
-        }
-        if (check instanceof ClickHouseCheck clickhouse) {
-            return ClickHouseProbe.describe(clickhouse);
-        }
-        return S3Probe.describe((S3Check) check);
+        return check.accept(new CheckPlan.Visitor<>() {
+            @Override
+            public String sql(SqlCheck sql) {
+                return PostgresProbe.describe(sql);
+            }
+
+            @Override
+            public String mongo(MongoCheck mongo) {
+                return MongoProbe.describe(mongo);
+            }
+
+            @Override
+            public String clickhouse(ClickHouseCheck clickhouse) {
+                return ClickHouseProbe.describe(clickhouse);
+            }
+
+            @Override
+            public String s3(S3Check s3) {
+                return S3Probe.describe(s3);
+            }
+        });
     }
 
+    /** Measures the check's value with its store's own client. */
     private static Measurement measure(CheckPlan check, StoreConnections stores, List<String> secrets) {
-        if (check instanceof SqlCheck sql) {
-            return new PostgresProbe(stores.postgres(), secrets).measure(sql);
-        }
-        if (check instanceof MongoCheck mongo) {
-            return new MongoProbe(stores.mongo(), secrets).measure(mongo);
-        }
-        if (check instanceof ClickHouseCheck clickhouse) {
-            return new ClickHouseProbe(stores.clickhouse(), secrets).measure(clickhouse);
-        }
-        return new S3Probe(stores.s3(), secrets).measure((S3Check) check);
+        return check.accept(new CheckPlan.Visitor<>() {
+            @Override
+            public Measurement sql(SqlCheck sql) {
+                return new PostgresProbe(stores.postgres(), secrets).measure(sql);
+            }
+
+            @Override
+            public Measurement mongo(MongoCheck mongo) {
+                return new MongoProbe(stores.mongo(), secrets).measure(mongo);
+            }
+
+            @Override
+            public Measurement clickhouse(ClickHouseCheck clickhouse) {
+                return new ClickHouseProbe(stores.clickhouse(), secrets).measure(clickhouse);
+            }
+
+            @Override
+            public Measurement s3(S3Check s3) {
+                return new S3Probe(stores.s3(), secrets).measure(s3);
+            }
+        });
     }
 }

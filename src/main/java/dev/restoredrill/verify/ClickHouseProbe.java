@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.ClickHouseCheck;
 
 import java.io.BufferedReader;
@@ -75,7 +76,7 @@ final class ClickHouseProbe {
                     + QUERY_TIMEOUT.toSeconds() + " s. Check the restored clickhouse service's load and logs.", e);
         } catch (IOException e) {
             throw new StoreAccessException("Could not reach ClickHouse at " + clickhouse.baseUrl() + " ("
-                    + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                    + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                     + "). Check that the restored clickhouse service is running and healthy.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,7 +85,7 @@ final class ClickHouseProbe {
     }
 
     private StoreAccessException refused(int status, String text) {
-        String error = Secrets.mask(text.strip(), secrets);
+        String error = SecretMasker.of(secrets).mask(text.strip());
         String advice = error.contains("Code: 516") || error.contains("Code: 192") || status == 401 || status == 403
                 ? "Check that the stack was started with the drill's ClickHouse credentials."
                 : "Check that the table exists in the restored volume (a migration mismatch?) or fix the check's sql.";

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.JourneyPlan;
 
 import java.util.List;
@@ -30,6 +31,6 @@ public record DrillAccount(String email, String password) {
 
     @Override
     public String toString() {
-        return "DrillAccount[" + email + ", password=" + Secrets.MASK + "]";
+        return "DrillAccount[" + email + ", password=" + SecretMasker.MASK + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.Durations;
 import dev.restoredrill.scenario.Expectation;
@@ -19,13 +21,14 @@ final class ExpectationJudge {
     private ExpectationJudge() {
     }
 
-    static Judgement judge(CheckPlan check, Measurement measured, CheckContext context) {
+    /** @param checkedAt when the value was measured: documents whose TTL passed by then may be gone */
+    static Judgement judge(CheckPlan check, Measurement measured, CheckContext context, Instant checkedAt) {
         Expectation expectation = check.expectation();
         if (expectation instanceof Expectation.Compare compare) {
             return compare(compare, measured);
         }
         if (expectation instanceof Expectation.EqualsBackup equalsBackup) {
-            return equalsBackup(equalsBackup, check, measured, context);
+            return equalsBackup(equalsBackup, check, measured, context, checkedAt);
         }
         return freshWithin((Expectation.FreshWithin) expectation, check, measured, context);
     }
@@ -46,7 +49,7 @@ final class ExpectationJudge {
     }
 
     private static Judgement equalsBackup(Expectation.EqualsBackup equalsBackup, CheckPlan check,
-                                          Measurement measured, CheckContext context) {
+                                          Measurement measured, CheckContext context, Instant checkedAt) {
         if (!(check instanceof MongoCheck mongo)) {
             return new Judgement(Verdict.ERROR, "'== backup' needs a mongodb check, found a " + check.store()
                     + " check: only the mongo archive records documents per collection. Compare with a number.");
@@ -62,12 +65,24 @@ final class ExpectationJudge {
                     + inBackup + ", found '" + measured.actual() + "'.");
         }
         long restored = measured.number().getAsLong();
+        // A real mongod's TTL monitor (every 60 s) deletes what expired, so restored may be anywhere from
+        // "backup minus the expired" to "backup"; a server without TTL deletion keeps them all.
+        MongoArchiveFacts.Ttl ttl = context.backupTtl().get(mongo.namespace());
+        long expirable = ttl == null ? 0 : Math.min(inBackup, ttl.expiredBy(checkedAt));
         if (equalsBackup.isSatisfiedBy(restored, inBackup)) {
             return new Judgement(Verdict.PASS, "Restored " + restored + " documents in " + mongo.namespace()
-                    + ", as many as the backup holds.");
+                    + ", as many as the backup holds" + (expirable == 0 ? "." : "; " + expirable
+                    + " of them were past their TTL at " + checkedAt + " and not deleted yet."));
+        }
+        if (restored < inBackup && inBackup - restored <= expirable) {
+            return new Judgement(Verdict.PASS, "Restored " + restored + " documents in " + mongo.namespace()
+                    + ", the backup holds " + inBackup + ": " + (inBackup - restored) + " expired by TTL, none lost ("
+                    + expirable + " were past their TTL at " + checkedAt + "; " + String.join("; ", ttl.indexes())
+                    + ").");
         }
         String difference = restored < inBackup
-                ? (inBackup - restored) + " lost in the restore"
+                ? (inBackup - restored) + " lost in the restore" + (expirable == 0 ? ""
+                : "; only " + expirable + " of them could have expired by TTL at " + checkedAt)
                 : (restored - inBackup) + " more than the backup: was the target not empty?";
         return new Judgement(Verdict.FAIL, "Restored " + restored + " documents in " + mongo.namespace()
                 + ", the backup holds " + inBackup + " (" + difference + ").");

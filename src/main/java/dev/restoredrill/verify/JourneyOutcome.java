@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,15 @@ public record JourneyOutcome(List<JourneyStep> steps, Verdict verdict) {
         return new JourneyOutcome(steps, verdict);
     }
 
+    /** The outcome of one step (every step has one: a step after a failed one is SKIPPED). */
+    public JourneyStep step(JourneyStage stage) {
+        return steps.stream().filter(step -> step.number() == stage.number()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the journey recorded no step " + stage.title()));
+    }
+
     /** The first step that did not pass, if any. */
     public Optional<JourneyStep> firstFailure() {
-        return steps.stream().filter(step -> step.verdict() == Verdict.FAIL || step.verdict() == Verdict.ERROR)
+        return steps.stream().filter(step -> step.verdict().failed())
                 .findFirst();
     }
 }

@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.outcome.SecretMasker;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 
@@ -49,7 +51,9 @@ final class JourneyRecorder {
         this.secrets = secrets;
     }
 
-    <T> Optional<T> step(int number, String name, StepBody<T> body) {
+    <T> Optional<T> step(JourneyStage stage, StepBody<T> body) {
+        int number = stage.number();
+        String name = stage.title();
         String title = number + ". " + name;
         if (failed != null) {
             String message = "Skipped: step " + failed.number() + " (" + failed.name() + ") did not pass.";
@@ -110,7 +114,7 @@ final class JourneyRecorder {
     }
 
     String mask(String text) {
-        return Secrets.mask(text, List.copyOf(secrets));
+        return SecretMasker.of(List.copyOf(secrets)).mask(text);
     }
 
     private static void attach(String title, List<HttpExchange> exchanges) {

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import java.time.Duration;
 import java.util.List;
 

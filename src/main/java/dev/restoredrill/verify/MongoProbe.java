@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
@@ -53,12 +54,12 @@ final class MongoProbe {
                     .limit(1).first();
             return newest == null ? Measurement.nothing("no documents") : valueOf(newest, field);
         } catch (MongoTimeoutException e) {
-            throw new StoreAccessException("Could not reach MongoDB at " + Secrets.mask(mongo.connectionString(), secrets) + " within "
+            throw new StoreAccessException("Could not reach MongoDB at " + SecretMasker.of(secrets).mask(mongo.connectionString()) + " within "
                     + SERVER_SELECTION_SECONDS + " s. Check that the restored mongodb service is running and healthy.",
                     e);
         } catch (MongoException e) {
             throw new StoreAccessException("MongoDB refused the query on " + check.namespace() + ": "
-                    + Secrets.mask(e.getMessage(), secrets) + ". Fix the check's filter or field.", e);
+                    + SecretMasker.of(secrets).mask(e.getMessage()) + ". Fix the check's filter or field.", e);
         }
     }
 

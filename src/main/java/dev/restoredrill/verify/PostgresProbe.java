@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.SqlCheck;
 
 import java.sql.Connection;
@@ -64,7 +65,7 @@ final class PostgresProbe {
 
     private String explain(SQLException e, String database) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String cause = Secrets.mask(e.getMessage(), secrets);
+        String cause = SecretMasker.of(secrets).mask(e.getMessage());
         String where = "Postgres at " + postgres.host() + ":" + postgres.port();
         if (state.startsWith("08")) {
             return "Could not connect to " + where + " (database '" + database + "'): " + cause

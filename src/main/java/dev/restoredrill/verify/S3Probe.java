@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.S3Check;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -57,11 +58,11 @@ final class S3Probe {
             throw explain(check, e.errorResponse().code(), e.errorResponse().message(), e);
         } catch (IOException e) {
             throw new StoreAccessException("Could not reach the S3 store at " + s3.endpoint() + " ("
-                    + Secrets.mask(String.valueOf(e.getMessage()), secrets)
+                    + SecretMasker.of(secrets).mask(String.valueOf(e.getMessage()))
                     + "). Check that the restored minio service is running and healthy.", e);
         } catch (Exception e) {
             throw new StoreAccessException("The S3 store at " + s3.endpoint() + " failed to list s3://"
-                    + check.bucket() + "/" + check.prefix() + ": " + Secrets.mask(e.toString(), secrets)
+                    + check.bucket() + "/" + check.prefix() + ": " + SecretMasker.of(secrets).mask(e.toString())
                     + ". Check the minio service's logs.", e);
         }
         String objects = count + (count == 1 ? " object" : " objects");
@@ -73,7 +74,7 @@ final class S3Probe {
     }
 
     private StoreAccessException explain(S3Check check, String code, String message, Exception cause) {
-        String text = Secrets.mask(code + ": " + message, secrets);
+        String text = SecretMasker.of(secrets).mask(code + ": " + message);
         if ("NoSuchBucket".equals(code)) {
             return new StoreAccessException("The restored S3 store has no bucket '" + check.bucket() + "' (" + text
                     + "). Check that the minio volume snapshot was extracted and holds the bucket.", cause);

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.ServiceEndpoint;
 
@@ -54,7 +55,7 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
 
         @Override
         public String toString() {
-            return "postgres " + user + ":" + Secrets.MASK + "@" + host + ":" + port;
+            return "postgres " + user + ":" + SecretMasker.MASK + "@" + host + ":" + port;
         }
     }
 
@@ -78,7 +79,7 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
 
         @Override
         public String toString() {
-            return "mongodb " + Secrets.mask(connectionString, List.of(password()));
+            return "mongodb " + SecretMasker.of(List.of(password())).mask(connectionString);
         }
     }
 
@@ -92,7 +93,7 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
 
         @Override
         public String toString() {
-            return "clickhouse " + user + ":" + Secrets.MASK + "@" + baseUrl;
+            return "clickhouse " + user + ":" + SecretMasker.MASK + "@" + baseUrl;
         }
     }
 
@@ -106,7 +107,7 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
 
         @Override
         public String toString() {
-            return "s3 " + accessKey + ":" + Secrets.MASK + "@" + endpoint;
+            return "s3 " + accessKey + ":" + SecretMasker.MASK + "@" + endpoint;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.SecretMasker;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
@@ -28,7 +29,7 @@ interface StoredMessages {
                         .countDocuments(Filters.in("messageId", messageIds));
             } catch (MongoException e) {
                 throw new StoreAccessException("Could not count the new messages in MongoDB: "
-                        + Secrets.mask(e.getMessage(), secrets) + ". Check that the restored mongodb service is running.",
+                        + SecretMasker.of(secrets).mask(e.getMessage()) + ". Check that the restored mongodb service is running.",
                         e);
             }
         };

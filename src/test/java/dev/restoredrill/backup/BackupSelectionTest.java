@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -32,7 +35,7 @@ class BackupSelectionTest {
         dump("pg_2026-13-45.sql.gz", "2026-05-26T02:00:00Z");
         dump("mongo_2026-05-26.gz", "2026-05-26T02:00:00Z");
 
-        StoreResult result = scan(StoreBackupSpec.runbookDefaults().get(0));
+        StoreResult result = scan(StoreType.POSTGRES.backupSpec());
 
         assertThat(result.chosen().fileName()).isEqualTo("pg_2026-05-25.sql.gz");
         assertThat(result.candidates()).extracting(BackupCandidate::fileName, BackupCandidate::status)
@@ -50,7 +53,7 @@ class BackupSelectionTest {
 
     @Test
     void sameDateLatestMtimeWinsThenGreatestName() {
-        StoreBackupSpec spec = StoreBackupSpec.runbookDefaults().get(0).withFilePattern("pg_{date}*.sql.gz");
+        StoreBackupSpec spec = StoreType.POSTGRES.backupSpec().withFilePattern("pg_{date}*.sql.gz");
         dump("pg_2026-05-25-a.sql.gz", "2026-05-25T03:00:00Z");
         dump("pg_2026-05-25-b.sql.gz", "2026-05-25T02:00:00Z");
         assertThat(scan(spec).chosen().fileName()).isEqualTo("pg_2026-05-25-a.sql.gz");
@@ -64,7 +67,7 @@ class BackupSelectionTest {
         dump("pg_2027-01-01.sql.gz", "2026-05-25T02:00:00Z");
         dump("pg_yesterday.sql.gz", "2026-05-25T02:00:00Z");
 
-        StoreResult result = scan(StoreBackupSpec.runbookDefaults().get(0));
+        StoreResult result = scan(StoreType.POSTGRES.backupSpec());
 
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.chosen()).isNull();

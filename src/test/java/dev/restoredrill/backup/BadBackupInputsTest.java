@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each way a backup can be bad, with the message a user reads. */
 class BadBackupInputsTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec POSTGRES = StoreBackupSpec.runbookDefaults().get(0);
+    static final StoreBackupSpec POSTGRES = StoreType.POSTGRES.backupSpec();
     static final String FILE = "pg_2026-05-25.sql.gz";
 
     @TempDir

@@ -178,9 +178,14 @@ final class Fixtures {
 
     /** Writes a tarball through commons-compress, as `tar czf x.tar.gz /data` would (gzip'd). */
     static Path tarGz(Path file, TarContent content) {
+        return tarGz(file, content, TarArchiveOutputStream.LONGFILE_POSIX);
+    }
+
+    /** As above, names over 100 bytes written as {@code longFileMode} says (PAX records, or GNU 'L' entries). */
+    static Path tarGz(Path file, TarContent content, int longFileMode) {
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
                 new GZIPOutputStream(Files.newOutputStream(file)))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setLongFileMode(longFileMode);
             content.writeTo(new Tar(tar));
             tar.finish();
             return file;
@@ -200,14 +205,18 @@ final class Fixtures {
         }
 
         Tar file(String name, String content) throws IOException {
+            return file(name, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Tar file(String name, byte[] bytes) throws IOException {
             TarArchiveEntry entry = new TarArchiveEntry(name, true);
-            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             entry.setSize(bytes.length);
             return put(entry, bytes);
         }
 
         Tar symlink(String name, String target) throws IOException {
             TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
+            entry.setMode(0120777); // lrwxrwxrwx, as tar records a symlink
             entry.setLinkName(target);
             return put(entry, null);
         }

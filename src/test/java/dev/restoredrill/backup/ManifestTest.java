@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +29,8 @@ class ManifestTest {
     Path backups;
 
     /** postgres and minio pass, clickhouse has no file, mongodb is skipped (see MongoArchiveFactsTest). */
-    final List<StoreBackupSpec> specs = List.of(StoreBackupSpec.runbookDefaults().get(0),
-            StoreBackupSpec.runbookDefaults().get(2), StoreBackupSpec.runbookDefaults().get(3));
+    final List<StoreBackupSpec> specs = List.of(StoreType.POSTGRES.backupSpec(),
+            StoreType.CLICKHOUSE.backupSpec(), StoreType.MINIO.backupSpec());
 
     @BeforeEach
     void backups() {
@@ -116,7 +119,11 @@ class ManifestTest {
         assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
         JsonNode postgres = json.get("stores").get(0);
         assertThat(fieldNames(json)).containsExactly("drill_time", "source_dir", "selection_rule",
-                "backup_instant_rule", "verdict", "stores");
+                "backup_instant_rule", "verdict", "stores", "source");
+        assertThat(fieldNames(json.get("source"))).containsExactly("kind", "uri", "bucket", "prefix", "snapshot_id",
+                "snapshot_time", "cache_dir", "fetches", "bytes_fetched", "fault");
+        assertThat(json.get("source").get("kind").asText()).isEqualTo("directory");
+        assertThat(json.get("source").get("uri").asText()).isEqualTo(json.get("source_dir").asText());
         assertThat(fieldNames(postgres)).containsExactly("store", "format", "file_pattern", "rpo_target",
                 "verdict", "chosen", "rpo_check", "facts", "hostile", "hostile_reason", "candidates", "failures",
                 "warnings", "error");

@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MongoArchiveFactsTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec MONGODB = StoreBackupSpec.runbookDefaults().get(1);
+    static final StoreBackupSpec MONGODB = StoreType.MONGODB.backupSpec();
     static final String FILE = "mongo_2026-05-25.gz";
 
     @TempDir

@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PgDumpScanTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec POSTGRES = StoreBackupSpec.runbookDefaults().get(0);
+    static final StoreBackupSpec POSTGRES = StoreType.POSTGRES.backupSpec();
     static final String FILE = "pg_2026-05-25.sql.gz";
 
     @TempDir

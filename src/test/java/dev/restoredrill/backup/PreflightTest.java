@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -36,6 +37,39 @@ class PreflightTest {
                 "minio FAIL: no usable backup: no file in " + backups.toAbsolutePath() + " matches 'minio_{date}.tar.gz'");
         assertThat(BackupManifest.fromJson(Files.readString(manifest)).store("postgres").orElseThrow().verdict())
                 .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void productionLayoutsPassWithTheirDatabasesTablesRowsAndObjectsInTheManifest() throws Exception {
+        Path backups = ProductionVolumes.writeBackupSet(work.resolve("backups"));
+        Path manifestFile = work.resolve("out/manifest.json");
+
+        int exit = run("--backups=" + backups, "--manifest=" + manifestFile);
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("clickhouse PASS", "atomic: 4 ch tables, 18 rows", "minio      PASS", "xl: 4 objects");
+        String json = Files.readString(manifestFile);
+        assertThat(json).contains("\"layout\" : \"clickhouse_atomic\"", "\"layout\" : \"minio_xl\"");
+        BackupManifest manifest = BackupManifest.fromJson(json);
+        TarFacts clickhouse = (TarFacts) manifest.store("clickhouse").orElseThrow().facts();
+        assertThat(clickhouse.clickhouseTableDetails()).filteredOn(t -> t.table().equals("traces")).singleElement()
+                .extracting(TarFacts.ClickHouseTable::rows).isEqualTo(9L);
+        TarFacts minio = (TarFacts) manifest.store("minio").orElseThrow().facts();
+        assertThat(minio.minioBuckets()).contains(new TarFacts.MinioBucket("langfuse", 4, 1, 0, true));
+    }
+
+    @Test
+    void hostileProductionLikeTarballsAreRefused() throws Exception {
+        Path backups = ProductionVolumes.writeBackupSet(work.resolve("backups"));
+        Fixtures.touch(Fixtures.tarGz(backups.resolve("clickhouse_2026-05-25.tar.gz"), tar -> ProductionVolumes
+                .clickhouseAtomic(tar).file("data/data/default/traces/202605_9_9_0/count.txt", "1")),
+                "2026-05-25T02:20:00Z");
+
+        int exit = run("--backups=" + backups, "--manifest=" + work.resolve("m.json"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("clickhouse FAIL", "hostile tarball");
     }
 
     @Test

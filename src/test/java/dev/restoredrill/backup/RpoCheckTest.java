@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RpoCheckTest {
-    static final StoreBackupSpec POSTGRES = StoreBackupSpec.runbookDefaults().get(0);
+    static final StoreBackupSpec POSTGRES = StoreType.POSTGRES.backupSpec();
 
     @TempDir
     Path backups;
@@ -54,7 +57,7 @@ class RpoCheckTest {
 
     @Test
     void weeklyStoreHasASevenDayRpo() {
-        StoreBackupSpec minio = StoreBackupSpec.runbookDefaults().get(3);
+        StoreBackupSpec minio = StoreType.MINIO.backupSpec();
         assertThat(minio.rpo()).isEqualTo(Duration.ofDays(7));
         assertThat(RpoCheck.assess(java.time.LocalDate.parse("2026-05-18"), null, minio.rpo(),
                 Instant.parse("2026-05-25T00:00:01Z")).met()).isFalse();

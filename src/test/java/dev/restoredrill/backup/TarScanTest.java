@@ -1,5 +1,8 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.store.StoreType;
+
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,16 +11,24 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TarScanTest {
     static final Clock DRILL = Fixtures.clockAt("2026-05-25T20:00:00Z");
-    static final StoreBackupSpec CLICKHOUSE = StoreBackupSpec.runbookDefaults().get(2);
-    static final StoreBackupSpec MINIO = StoreBackupSpec.runbookDefaults().get(3);
+    static final StoreBackupSpec CLICKHOUSE = StoreType.CLICKHOUSE.backupSpec();
+    static final StoreBackupSpec MINIO = StoreType.MINIO.backupSpec();
 
+    /** The backups folder sits one level down, so that a path escaping it lands in this test's own folder. */
     @TempDir
+    Path temp;
     Path backups;
+
+    @BeforeEach
+    void backupsFolder() throws Exception {
+        backups = Files.createDirectory(temp.resolve("backups"));
+    }
 
     private StoreResult scan(StoreBackupSpec spec, Fixtures.TarContent content) {
         String name = spec.filePattern().replace("{date}", "2026-05-25");

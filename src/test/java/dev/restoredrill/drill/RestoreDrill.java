@@ -1,14 +1,20 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.evidence.ReportFolders;
+import dev.restoredrill.outcome.Failure;
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.evidence.ReportScreenshot;
+import dev.restoredrill.evidence.RtoOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.StorePlan;
 import dev.restoredrill.testsupport.RequiresDocker;
 import dev.restoredrill.verify.CheckOutcome;
+import dev.restoredrill.verify.JourneyStage;
 import dev.restoredrill.verify.JourneyStep;
-import dev.restoredrill.verify.Verdict;
 import io.qameta.allure.Allure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +28,6 @@ import org.junit.jupiter.api.function.Executable;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,17 +43,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestoreDrill {
 
-    private static final String[] JOURNEY_STEPS = {"Sign in", "List recent conversations",
-            "Open the newest conversation", "Send a chat", "Wait for the answer", "Confirm both messages are stored"};
-
     private DrillRun run;
     private String quarter;
 
     @BeforeAll
     void prepare() {
         run = DrillRun.prepare(DrillOptions.fromSystemProperties(), Clock.systemUTC());
-        var date = run.start().atZone(ZoneOffset.UTC);
-        quarter = date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+        quarter = ReportFolders.quarter(run.start());
     }
 
     @TestFactory
@@ -63,6 +64,9 @@ class RestoreDrill {
         phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
                 .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
                         () -> restore(store)))));
+        phases.add(DynamicContainer.dynamicContainer("RTO", run.plan().stores().stream()
+                .map(store -> test("restore " + store.name() + " within its RTO", store.name(), "critical",
+                        () -> rto(store)))));
         List<String> apps = PlatformApps.startedAfterRestore(run.plan());
         if (!apps.isEmpty()) {
             phases.add(DynamicContainer.dynamicContainer("Start the platform", apps.stream()
@@ -86,10 +90,9 @@ class RestoreDrill {
                         () -> check(check)))));
         run.plan().journey().ifPresent(journey -> {
             List<DynamicTest> steps = new ArrayList<>();
-            for (int i = 0; i < JOURNEY_STEPS.length; i++) {
-                int number = i + 1;
-                steps.add(test("journey step " + number + ": " + JOURNEY_STEPS[i], "app", "critical",
-                        () -> journeyStep(number)));
+            for (JourneyStage stage : JourneyStage.values()) {
+                steps.add(test("journey step " + stage.number() + ": " + stage.title(), "app", "critical",
+                        () -> journeyStep(stage)));
             }
             phases.add(DynamicContainer.dynamicContainer("App journey", steps));
         });
@@ -125,8 +128,9 @@ class RestoreDrill {
         if (!shown.contains("newest " + run.plan().stores().get(0).name() + " backup is intact and within its RPO")) {
             fail("Evidence: the rendered report does not list the drill's tests (it shows " + shown + ")");
         }
-        if (!overview.contains(run.plan().name())) {
-            fail("Evidence: the rendered report's overview does not name the drill '" + run.plan().name() + "'");
+        if (!overview.contains(run.plan().report().title())) {
+            fail("Evidence: the rendered report's overview does not show the drill's title '"
+                    + run.plan().report().title() + "'");
         }
     }
 
@@ -142,25 +146,34 @@ class RestoreDrill {
     private void catalog(StorePlan store) {
         StoreResult result = run.catalog(store.name());
         Allure.addAttachment("backup manifest (all stores)", "text/plain", run.manifest().toTable(), ".txt");
-        if (result.error() != null) {
-            fail("Corrupt backup: " + store.name() + ": " + result.error());
-        }
-        if (!result.failures().isEmpty()) {
-            fail(result.failures().stream().map(EvidenceAssembler::prefixed).collect(Collectors.joining("\n")));
+        if (!result.findings().isEmpty()) {
+            fail(result.findings().stream().map(Failure::message).collect(Collectors.joining("\n")));
         }
     }
 
     private void restore(StorePlan store) {
         RestoreOutcome outcome = run.restore(store.name()).orElseThrow(() -> new AssertionError(
-                "Restore failed: the drill stack did not start: " + run.stackFailure().map(Throwable::getMessage)
-                        .orElse("unknown")));
+                FailureCategory.RESTORE_FAILURE.message("the drill stack did not start: "
+                        + run.stackFailure().map(Throwable::getMessage).orElse("unknown"))));
         Allure.addAttachment(store.name() + " restore log (tail)", "text/plain", mask(outcome.logTail()), ".txt");
         Allure.addAttachment(store.name() + " restore notes", "text/plain",
                 "restore time: " + outcome.elapsed().toMillis() + " ms\n" + String.join("\n", outcome.notes()),
                 ".txt");
         if (!outcome.restored()) {
-            fail(outcome.failure());
+            fail(outcome.failure().message());
         }
+    }
+
+    /** The store's restore time against the scenario's {@code rto:}; no target is said, not passed. */
+    private void rto(StorePlan store) {
+        requireRestored(store.name());
+        RtoOutcome rto = RtoJudgement.forStore(store, run.restore(store.name()).orElseThrow());
+        Allure.addAttachment(store.name() + " RTO", "text/plain", "target: " + store.rto().map(Object::toString)
+                .orElse("none") + "\nmeasured: " + rto.measured() + "\nverdict: " + rto.verdict(), ".txt");
+        if (RtoOutcome.NO_TARGET.equals(rto.verdict())) {
+            Assumptions.abort("no RTO target: the scenario sets no 'rto:' for " + store.name());
+        }
+        rto.failure().ifPresent(failure -> fail(failure.message()));
     }
 
     private void completeness(StorePlan store) {
@@ -169,12 +182,11 @@ class RestoreDrill {
         Allure.addAttachment(store.name() + " completeness", "text/plain", outcomes.stream()
                 .map(o -> o.verdict() + "  " + o.name() + "  backup " + o.expected() + ", restored " + o.actual())
                 .collect(Collectors.joining("\n")), ".txt");
-        List<String> problems = outcomes.stream().filter(o -> o.verdict() != Verdict.PASS)
-                .map(o -> o.verdict() == Verdict.FAIL ? o.message() : "Data loss: " + o.name() + ": could not be "
-                        + "measured: " + o.message()).toList();
+        List<String> problems = outcomes.stream().filter(o -> !o.verdict().passed()).map(CheckOutcome::message)
+                .toList();
         if (outcomes.isEmpty()) {
-            fail("Data loss: the backup of " + store.name() + " lists nothing to compare (no table, collection or "
-                    + "bucket); completeness cannot be shown");
+            fail(FailureCategory.DATA_LOSS.message("the backup of " + store.name() + " lists nothing to compare (no "
+                    + "table, collection or bucket); completeness cannot be shown"));
         }
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
@@ -186,21 +198,22 @@ class RestoreDrill {
         CheckOutcome outcome = run.check(check);
         Allure.addAttachment("query and result", "text/plain", mask("query: " + outcome.query() + "\nexpected: "
                 + outcome.expected() + "\nactual: " + outcome.actual() + "\n" + outcome.message()), ".txt");
-        if (outcome.verdict() != Verdict.PASS) {
-            fail("Check failure: " + check.name() + ": " + outcome.message());
+        if (!outcome.verdict().passed()) {
+            fail(FailureCategory.CHECK_FAILURE.message(check.name() + ": " + outcome.message()));
         }
     }
 
-    private void journeyStep(int number) {
+    private void journeyStep(JourneyStage stage) {
         run.plan().stores().forEach(store -> requireRestored(store.name()));
-        JourneyStep step = run.journey().steps().get(number - 1);
+        JourneyStep step = run.journey().step(stage);
         step.exchanges().forEach(exchange -> Allure.addAttachment(exchange.method() + " " + exchange.url(),
                 "text/plain", mask(exchange.toString()), ".txt"));
         if (step.verdict() == Verdict.SKIPPED) {
             Assumptions.abort("not run: " + step.message());
         }
-        if (step.verdict() != Verdict.PASS) {
-            fail("Journey failure: step " + number + " (" + step.name() + "): " + step.message());
+        if (!step.verdict().passed()) {
+            fail(FailureCategory.JOURNEY_FAILURE.message("step " + stage.number() + " (" + stage.title() + "): "
+                    + step.message()));
         }
     }
 
@@ -208,14 +221,12 @@ class RestoreDrill {
     private void requireRestored(String store) {
         RestoreOutcome outcome = run.restore(store).orElse(null);
         if (outcome == null || !outcome.restored()) {
-            fail("Restore failed: " + store + " was not restored, so this cannot be verified"
-                    + (outcome == null ? "" : ": " + outcome.failure()));
+            fail(FailureCategory.RESTORE_FAILURE.message(store + " was not restored, so this cannot be verified"
+                    + (outcome == null ? "" : ": " + outcome.failure().message())));
         }
     }
 
     private String mask(String text) {
-        dev.restoredrill.evidence.SecretMasker masker = new dev.restoredrill.evidence.SecretMasker();
-        run.secrets().forEach(masker::register);
-        return masker.mask(text);
+        return SecretMasker.of(run.secrets()).mask(text);
     }
 }

@@ -15,9 +15,10 @@ class EvidenceJsonTest {
     void writesTheDocumentedSnakeCaseNamesIsoTimesAndTheManifestAsIs() throws Exception {
         JsonNode json = new ObjectMapper().readTree(EvidenceJson.write(evidence));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "demo", "operator", "host",
+        assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "title", "demo", "operator", "host",
                 "start", "end", "verdict", "backup_manifest", "stores", "measured_rto", "checks", "journey",
-                "failures");
+                "failures", "preflight", "approver", "scenario_sha256", "harness_commit", "rto", "tracked_failures",
+                "corrective_actions");
         assertThat(json.get("demo").asBoolean()).isTrue();
         assertThat(json.get("start").asText()).isEqualTo("2026-11-24T10:00:00Z");
         assertThat(json.get("measured_rto").asText()).isEqualTo("PT4M12S");
@@ -29,6 +30,8 @@ class EvidenceJsonTest {
         assertThat(json.at("/journey/0").fieldNames()).toIterable().containsExactly("number", "name", "verdict",
                 "message");
         assertThat(json.get("backup_manifest")).isEqualTo(SampleEvidence.manifest());
+        assertThat(json.at("/failures/1/category").asText()).isEqualTo("DATA_LOSS");
+        assertThat(json.at("/failures/1/message").asText()).startsWith("Data loss: librechat.messages");
     }
 
     @Test

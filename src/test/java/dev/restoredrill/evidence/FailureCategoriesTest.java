@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.FailureCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +27,11 @@ class FailureCategoriesTest {
             Data loss       | Data loss: table public.users is missing from the restored postgres.
             Journey failure | Journey failure: step 4 (send a chat): no answer within 60 s.
             Check failure   | Check failure: 'users have emails' (postgres): 3 rows, wanted none.
+            RTO missed      | RTO missed: postgres took 1 h 5 min, target 1 h 0 min
+            RTO missed      | RTO missed: all stores took 4 h 10 min, target 4 h 0 min
             """)
     void contractMessagesLandInTheirCategory(String category, String message) {
-        assertThat(FailureCategories.matching(message)).extracting(FailureCategory::name).containsExactly(category);
+        assertThat(FailureCategories.matching(message)).extracting(FailureCategory::label).containsExactly(category);
     }
 
     @Test
@@ -40,18 +43,18 @@ class FailureCategoriesTest {
 
     @Test
     void keywordsMatchMultiLineMessagesAnywhere() {
-        assertThat(FailureCategories.RPO_BREACH.matches("store clickhouse\nbackup is 9 d old: RPO 7 d\ntrace"))
+        assertThat(FailureCategory.RPO_BREACH.matches("store clickhouse\nbackup is 9 d old: RPO 7 d\ntrace"))
                 .isTrue();
-        assertThat(FailureCategories.RPO_BREACH.matches("an rpo-less message")).isFalse();
+        assertThat(FailureCategory.RPO_BREACH.matches("an rpo-less message")).isFalse();
     }
 
     @Test
     void categoriesJsonIsWhatAllureReads() throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportWriter.json(FailureCategories.ALL));
 
-        assertThat(json).hasSize(6);
+        assertThat(json).hasSize(FailureCategory.values().length);
         assertThat(json.findValuesAsText("name")).containsExactly("RPO breach", "Corrupt backup", "Restore failure",
-                "Data loss", "Journey failure", "Check failure");
+                "Data loss", "Journey failure", "Check failure", "RTO missed", "Drill error");
         for (JsonNode category : json) {
             assertThat(category.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("name", "matchedStatuses", "messageRegex");

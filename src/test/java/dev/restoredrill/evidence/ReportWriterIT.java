@@ -1,5 +1,8 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.SecretMasker;
+
+import dev.restoredrill.outcome.Verdict;
 import static dev.restoredrill.testsupport.Bytes.indexOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +60,8 @@ class ReportWriterIT {
         assertThat(firstReport).isEqualTo(reports.resolve("2026-Q4"));
         try (Stream<Path> entries = Files.list(firstReport)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
-                    "history", "allure-results", "evidence.json", "summary.md");
+                    "history", "allure-results", "evidence.json", "summary.md", "summary.html", "evidence.pdf",
+                    "SHA256SUMS");
         }
         String html = Files.readString(firstReport.resolve("index.html"));
         // Every script and stylesheet is inline (data: URIs): the file opens alone, from an e-mail or a share.
@@ -169,6 +173,87 @@ class ReportWriterIT {
         assertThat(JSON.readTree(second.resolve("history/history-trend.json").toFile())).hasSize(2);
         assertThat(Files.readString(second.resolve("summary.md")))
                 .contains("DEMO DRILL — generated backups, not evidence");
+    }
+
+    @Test
+    @Order(7)
+    void sha256sumCheckPassesOnTheFreshFolderAndFailsAfterOneChangedByte() throws Exception {
+        SealedFolder.Result fresh = SealedFolder.run(firstReport, "sha256sum", "-c", "--strict", "--quiet",
+                "SHA256SUMS");
+        assertThat(fresh.exit()).as(fresh.output()).isZero();
+        try (Stream<Path> files = Files.walk(firstReport)) {
+            long listed = Files.readAllLines(firstReport.resolve("SHA256SUMS")).size();
+            assertThat(files.filter(Files::isRegularFile).count()).as("every file but SHA256SUMS is listed")
+                    .isEqualTo(listed + 1);
+        }
+        // On a copy: the first report stays as written for the other tests.
+        Path copy = work.resolve("tampered");
+        try (Stream<Path> files = Files.walk(firstReport)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, copy.resolve(firstReport.relativize(p).toString()));
+            }
+        }
+        SealedFolder.flipOneByte(copy.resolve("index.html"), 5000);
+        SealedFolder.Result tampered = SealedFolder.run(copy, "sha256sum", "-c", "--quiet", "SHA256SUMS");
+        assertThat(tampered.exit()).isNotZero();
+        assertThat(tampered.output()).contains("index.html: FAILED");
+    }
+
+    @Test
+    @Order(8)
+    void theNextDrillFollowsUpTheFailuresWithTicketsAndPreflightsChangeNothing() throws Exception {
+        Map<String, Map<String, String>> drills = new TreeMap<>();
+        for (String name : new String[] {"2026-Q4", "2026-Q4-2"}) {
+            drills.put(name, fingerprint(reports.resolve(name)));
+        }
+        // A pre-flight in between: its own folder, no quarter, not in any trend.
+        Instant preflightDay = START.plusSeconds(2 * 86_400);
+        Path preflight = writer().write(reports, SampleEvidence.failed(false, preflightDay)
+                .withAudit(true, "ops", null, null, null), AllureResultsFixture.write(work.resolve("pf"),
+                preflightDay.toEpochMilli()));
+        assertThat(preflight).isEqualTo(reports.resolve("preflight/2026-11-26-1"));
+        assertThat(Files.readString(preflight.resolve("summary.md"))).contains("PRE-FLIGHT").doesNotContain("## Trend");
+        assertThat(preflight.resolve("history")).doesNotExist();
+        assertThat(SealedFolder.run(preflight, "sha256sum", "-c", "--quiet", "SHA256SUMS").exit()).isZero();
+
+        // The operator files a ticket for the data loss, next to the report folders.
+        Files.writeString(reports.resolve("tickets.txt"), "data-loss/librechat.messages=OPS-9\n");
+        Instant next = START.plusSeconds(3 * 86_400);
+        DrillEvidence onlyRpo = SampleEvidence.failed(false, next);
+        onlyRpo = new DrillEvidence(onlyRpo.drillId(), onlyRpo.scenario(), onlyRpo.title(), false, onlyRpo.operator(), onlyRpo.host(),
+                next, next.plusSeconds(600), Verdict.FAIL, onlyRpo.backupManifest(), onlyRpo.stores(),
+                onlyRpo.measuredRto(), onlyRpo.checks(), onlyRpo.journey(), List.of(onlyRpo.failures().get(0)));
+        Path third = writer().write(reports, onlyRpo, AllureResultsFixture.write(work.resolve("r3"),
+                next.toEpochMilli()));
+
+        assertThat(third).isEqualTo(reports.resolve("2026-Q4-3"));
+        String md = Files.readString(third.resolve("summary.md"));
+        // The previous real drill is 2026-Q4 (2026-Q4-2 was a demo): its RPO breach is still failing, the
+        // data loss fixed, with the ticket the operator gave.
+        assertThat(md).contains("The previous drill's (2026-Q4) failures",
+                "| `rpo-breach/postgres` | **still failing** | — |",
+                "| `data-loss/librechat.messages` | fixed | OPS-9 |",
+                "| 2026-Q4 | 2026-11-24 | **FAIL** | postgres |", "| 2026-Q4-3 | 2026-11-27 | **FAIL** | postgres |")
+                .doesNotContain("| 2026-Q4-2", "preflight", "2026-11-26");
+        JsonNode evidence = JSON.readTree(third.resolve("evidence.json").toFile());
+        assertThat(evidence.at("/corrective_actions/1/status").asText()).isEqualTo("fixed");
+        assertThat(evidence.at("/corrective_actions/1/ticket").asText()).isEqualTo("OPS-9");
+        // The chart is inside the one-file report, as a tear-down attachment of the drill's tests.
+        SingleFileReport report = SingleFileReport.read(third.resolve("index.html"));
+        assertThat(report.files().entrySet()).filteredOn(e -> e.getKey().startsWith("data/attachments/"))
+                .extracting(e -> new String(e.getValue(), StandardCharsets.UTF_8))
+                .anySatisfy(html -> assertThat(html).contains("<svg", "RTO measured", "2026-Q4-3"));
+        assertThat(report.text("data/test-cases/" + testCaseFile(report, AllureResultsFixture.FAILED_TEST)))
+                .contains(TrendAttachment.FIXTURE_NAME);
+        for (Map.Entry<String, Map<String, String>> drill : drills.entrySet()) {
+            assertThat(fingerprint(reports.resolve(drill.getKey()))).isEqualTo(drill.getValue());
+        }
+    }
+
+    private static String testCaseFile(SingleFileReport report, String testName) {
+        return report.files().entrySet().stream().filter(e -> e.getKey().startsWith("data/test-cases/"))
+                .filter(e -> new String(e.getValue(), StandardCharsets.UTF_8).contains("\"name\":\"" + testName + "\""))
+                .map(e -> e.getKey().substring("data/test-cases/".length())).findFirst().orElseThrow();
     }
 
     private ReportWriter writer() {

@@ -1,5 +1,8 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.FailureCategory;
+
+import dev.restoredrill.outcome.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -22,21 +25,21 @@ final class SampleEvidence {
     private SampleEvidence() {}
 
     static DrillEvidence failed(boolean demo, Instant start) {
-        return new DrillEvidence("drill-20261124-abc123", "quarterly", demo, "ops@example.org", "drill-host-1",
+        return new DrillEvidence("drill-20261124-abc123", "quarterly", "Quarterly restore drill", demo, "ops@example.org", "drill-host-1",
                 start, start.plusSeconds(754), Verdict.FAIL, manifest(),
-                List.of(new StoreOutcome("postgres", "PASS", Duration.ofSeconds(95), "12 tables, all counts equal",
+                List.of(new StoreOutcome("postgres", Verdict.PASS, Duration.ofSeconds(95), "12 tables, all counts equal",
                                 List.of(), "COPY 120\nALTER TABLE"),
-                        new StoreOutcome("mongodb", "FAIL", Duration.ofMillis(41_500), "3 collections, 1 short",
+                        new StoreOutcome("mongodb", Verdict.FAIL, Duration.ofMillis(41_500), "3 collections, 1 short",
                                 List.of("librechat.messages: expected 120 documents, found 118"), "restored")),
                 Duration.ofSeconds(252),
-                List.of(new CheckOutcomeView("users have emails", "postgres", "critical", "PASS", "0", "0",
+                List.of(new CheckOutcomeView("users have emails", "postgres", "critical", Verdict.PASS, "0", "0",
                                 "no user without email"),
-                        new CheckOutcomeView("recent | conversations", "mongodb", "major", "FAIL", ">= 1", "0",
+                        new CheckOutcomeView("recent | conversations", "mongodb", "major", Verdict.FAIL, ">= 1", "0",
                                 "Check failure: no conversation in the last 7 days")),
-                List.of(new JourneyStepView(1, "sign in", "PASS", "200 in 120 ms"),
-                        new JourneyStepView(2, "send a chat", "FAIL", "Journey failure: no answer within 60 s")),
-                List.of("RPO breach: postgres backup pg_2026-11-23.sql.gz is 30 h old; RPO is 24 h.",
-                        "Data loss: librechat.messages: expected 120 documents, found 118."));
+                List.of(new JourneyStepView(1, "sign in", Verdict.PASS, "200 in 120 ms"),
+                        new JourneyStepView(2, "send a chat", Verdict.FAIL, "Journey failure: no answer within 60 s")),
+                List.of(FailureCategory.RPO_BREACH.failure("postgres backup pg_2026-11-23.sql.gz is 30 h old; RPO is 24 h."),
+                        FailureCategory.DATA_LOSS.failure("librechat.messages: expected 120 documents, found 118.")));
     }
 
     static JsonNode manifest() {

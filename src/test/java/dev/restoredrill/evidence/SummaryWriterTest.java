@@ -1,7 +1,10 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.outcome.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +15,7 @@ class SummaryWriterTest {
     void headsThePageWithTheDrillAndItsVerdict() {
         String md = SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4");
 
-        assertThat(md).startsWith("# Restore drill 2026-Q4 — quarterly\n\n**Verdict: FAIL**\n")
+        assertThat(md).startsWith("# Quarterly restore drill 2026-Q4 — quarterly\n\n**Verdict: FAIL**\n")
                 .contains("| Drill id | drill-20261124-abc123 |", "| Operator | ops@example.org |",
                         "| Host | drill-host-1 |", "| Start | 2026-11-24T10:00:00Z |",
                         "| End | 2026-11-24T10:12:34Z |", "| Duration | 12 min 34 s |")
@@ -56,11 +59,63 @@ class SummaryWriterTest {
 
     @Test
     void anEmptyDrillSaysWhatDidNotHappen() {
-        DrillEvidence empty = new DrillEvidence("d1", "smoke", false, null, null, START, null, Verdict.ERROR,
+        DrillEvidence empty = new DrillEvidence("d1", "smoke", "Smoke drill", false, null, null, START, null, Verdict.ERROR,
                 null, null, null, null, null, null);
 
         assertThat(SummaryWriter.render(empty, "2026-Q4")).contains("**Verdict: ERROR**", "| Operator | — |",
                 "| End | — |", "No store was restored.", "**RTO (measured, total): —**", "No checks ran.",
                 "The journey did not run.", "## Failures\n\nNone.");
+    }
+
+    @Test
+    void showsTheRtoTargetsTheAuditTrailAndTheTrend() {
+        DrillEvidence e = SampleEvidence.failed(false, START)
+                .withAudit(false, "ops@example.org", null, "5f2c0a", "89bbfb7")
+                .withRto(java.util.List.of(
+                        RtoOutcome.judge("postgres", java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(95)),
+                        RtoOutcome.judge("mongodb", java.time.Duration.ofSeconds(30),
+                                java.time.Duration.ofMillis(41_500)),
+                        RtoOutcome.judge(RtoOutcome.WHOLE_DRILL, null, java.time.Duration.ofSeconds(252))));
+        java.util.List<TrendPoint> trend = java.util.List.of(
+                TrendPoint.of("2026-Q3", SampleEvidence.failed(false, Instant.parse("2026-08-24T10:00:00Z"))),
+                TrendPoint.of("2026-Q4", e));
+
+        String md = SummaryWriter.render(e, "2026-Q4", trend);
+
+        assertThat(md).contains("| Approver | not yet (scripts/approve.sh appends to approvals.txt) |",
+                "| Scenario sha256 | 5f2c0a |", "| Harness commit | 89bbfb7 |",
+                "## RTO: target, measured, verdict\n\n| Store | RTO target | Measured | Verdict |\n|---|---|---|---|\n"
+                        + "| postgres | 1 h 0 min | 1 min 35 s | MET |\n| mongodb | 30.0 s | 41.5 s | **MISSED** |\n"
+                        + "| all stores | — | 4 min 12 s | NO TARGET |\n",
+                "3. RTO missed: mongodb took 41.5 s, target 30.0 s\n",
+                "## Corrective actions\n\nThe previous drill (2026-Q3) had no failures.",
+                "| 2026-Q3 | 2026-08-24 | **FAIL** | postgres | 1 d 6 h | 1 min 35 s |",
+                "| 2026-Q4 | 2026-11-24 | **FAIL** | all stores | — | 4 min 12 s |");
+    }
+
+    @Test
+    void aPreflightSaysItIsNotADrillAndHasNoTrend() {
+        DrillEvidence e = SampleEvidence.failed(false, START).withAudit(true, "ops", null, null, null);
+
+        String md = SummaryWriter.render(e, "2026-11-24-1", java.util.List.of());
+
+        assertThat(md).startsWith("# Pre-flight 2026-11-24-1 — quarterly\n\n> **PRE-FLIGHT — backups checked only;"
+                + " not a drill, not in the trend**\n").doesNotContain("## Trend", "## Corrective actions");
+    }
+
+    @Test
+    void namesAnOffHostSourceAndWhatWasFetched() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree("""
+                {"stores": [], "source": {"kind": "restic", "uri": "restic:sftp:backup-vm:/srv/restic",
+                 "snapshot_id": "4f2a9c1e77", "snapshot_time": "2026-11-24T02:10:00Z", "fetches": [{}, {}],
+                 "bytes_fetched": 1234, "fault": null}}""");
+        DrillEvidence fromRestic = new DrillEvidence("d1", "smoke", "Smoke drill", false, null, null, START, null, Verdict.PASS,
+                manifest, null, null, null, null, null);
+
+        assertThat(SummaryWriter.render(fromRestic, "2026-Q4")).contains("Backups read from"
+                + " `restic:sftp:backup-vm:/srv/restic`, snapshot `4f2a9c1e77` of 2026-11-24T02:10:00Z: 2 file(s),"
+                + " 1234 bytes fetched.");
+        assertThat(SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4"))
+                .doesNotContain("Backups read from");
     }
 }

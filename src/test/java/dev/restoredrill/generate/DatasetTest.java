@@ -129,6 +129,40 @@ class DatasetTest {
     }
 
     @Test
+    void documentsUnderLibreChatsTtlIndexesHaveExpiredAndNotExpired() {
+        LibreChatData chat = dataset(5, "4MB").libreChat();
+        Instant newestBackup = Timeline.backupInstant(AS_OF);
+        long expiredSessions = 0;
+        for (int i = 0; i < chat.sessions(); i++) {
+            if (chat.session(i).getDateTime("expiration").getValue() < newestBackup.toEpochMilli()) {
+                expiredSessions++;
+            }
+        }
+        assertThat(expiredSessions).isPositive().isLessThan(chat.sessions());
+
+        long expiredChats = 0;
+        long liveTemporaryChats = 0;
+        String drillUser = chat.userId(0).toHexString();
+        for (long i = 0; i < chat.conversations(); i++) {
+            ConversationThread thread = chat.thread(i);
+            if (!thread.conversation().containsKey("expiredAt")) {
+                assertThat(thread.messages()).noneMatch(m -> m.containsKey("expiredAt"));
+                continue;
+            }
+            assertThat(thread.conversation().getString("user").getValue()).isNotEqualTo(drillUser);
+            assertThat(thread.messages()).allMatch(m -> m.getBoolean("isTemporary").getValue()
+                    && m.containsKey("expiredAt"));
+            if (thread.conversation().getDateTime("expiredAt").getValue() < newestBackup.toEpochMilli()) {
+                expiredChats++;
+            } else {
+                liveTemporaryChats++;
+            }
+        }
+        assertThat(expiredChats).isPositive();
+        assertThat(liveTemporaryChats).isPositive();
+    }
+
+    @Test
     void idsAreUniqueWhereLibreChatIndexesThemAsUnique() {
         LibreChatData chat = dataset(11, "2MB").libreChat();
         Set<String> emails = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restoredrill.mongoarchive.ArchiveSummary;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -102,7 +104,7 @@ class GeneratedBackupsIT {
     @Test
     void newestPostgresDumpRestoresWithPsqlAndHoldsTheDrillKey() throws Exception {
         BackupFile newest = set.newest(SourceStack.POSTGRES).orElseThrow();
-        scratch = new GenericContainer<>(DockerImageName.parse("restore-drill/postgres:15"))
+        scratch = new GenericContainer<>(DockerImageName.parse(ReferenceImages.POSTGRES))
                 .withEnv(Map.of("POSTGRES_USER", SCRATCH_SUPERUSER, "POSTGRES_PASSWORD", "scratch"))
                 .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
                 .waitingFor(Wait.forHealthcheck());
@@ -156,6 +158,13 @@ class GeneratedBackupsIT {
                     .anyMatch(i -> i.isUnique() && i.key().keySet().equals(Set.of("email")));
             assertThat(indexes.get(new Namespace("LibreChat", "messages")))
                     .anyMatch(i -> i.isUnique() && List.copyOf(i.key().keySet()).equals(List.of("messageId", "user")));
+            // LibreChat's TTL indexes (session.ts, convo.ts, message.ts), as the dump lists them.
+            assertThat(indexes.get(new Namespace("LibreChat", "sessions")))
+                    .anyMatch(i -> i.ttlField().equals("expiration") && i.expireAfterSeconds().equals(OptionalLong.of(0)));
+            for (String collection : List.of("conversations", "messages")) {
+                assertThat(indexes.get(new Namespace("LibreChat", collection))).as(collection)
+                        .anyMatch(i -> i.ttlField().equals("expiredAt") && i.expireAfterSeconds().equals(OptionalLong.of(0)));
+            }
         }
     }
 
@@ -168,10 +177,10 @@ class GeneratedBackupsIT {
         GenericContainer<?> clickhouse = null;
         try {
             Result extract = docker(List.of("run", "--rm", "--label", label, "-v", volume + ":/data",
-                    "-v", snapshot.path().getParent() + ":/in:ro", "restore-drill/tiny:bookworm",
+                    "-v", snapshot.path().getParent() + ":/in:ro", ReferenceImages.TINY,
                     "tar", "xzf", "/in/" + snapshot.path().getFileName(), "-C", "/"), null);
             assertThat(extract.exit).as(extract.err).isZero();
-            clickhouse = new GenericContainer<>(DockerImageName.parse("restore-drill/clickhouse:18.16"))
+            clickhouse = new GenericContainer<>(DockerImageName.parse(ReferenceImages.CLICKHOUSE))
                     .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
                     .withExposedPorts(8123)
                     .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(

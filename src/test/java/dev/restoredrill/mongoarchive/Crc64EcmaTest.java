@@ -34,4 +34,30 @@ class Crc64EcmaTest {
         crc.update(data, 12, data.length - 12);
         assertThat(crc.getValue()).isEqualTo(Crc64Ecma.checksum(data));
     }
+
+    /** The eight-bytes-a-step path against a bit-by-bit CRC, over lengths and offsets that leave every remainder. */
+    @Test
+    void longInputsAtAnyOffsetEqualTheBitwiseDefinition() {
+        byte[] data = new byte[4099];
+        new java.util.Random(64).nextBytes(data);
+        for (int offset = 0; offset < 9; offset++) {
+            for (int length : new int[] {0, 7, 8, 9, 63, 64, 1000, data.length - offset}) {
+                Crc64Ecma crc = new Crc64Ecma();
+                crc.update(data, offset, length);
+                assertThat(crc.getValue()).as("offset %d, length %d", offset, length)
+                        .isEqualTo(bitwise(data, offset, length));
+            }
+        }
+    }
+
+    private static long bitwise(byte[] data, int offset, int length) {
+        long crc = ~0L;
+        for (int i = offset; i < offset + length; i++) {
+            crc ^= data[i] & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xC96C5795D7870F42L : crc >>> 1;
+            }
+        }
+        return ~crc;
+    }
 }

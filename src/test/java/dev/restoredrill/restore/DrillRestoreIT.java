@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.drill.DrillOptions;
 import dev.restoredrill.drill.DrillRun;
 import dev.restoredrill.generate.BackupSet;
@@ -16,7 +17,6 @@ import dev.restoredrill.testsupport.RequiresDocker;
 import dev.restoredrill.verify.CheckOutcome;
 import dev.restoredrill.verify.JourneyOutcome;
 import dev.restoredrill.verify.JourneyStep;
-import dev.restoredrill.verify.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +60,8 @@ class DrillRestoreIT {
     void restoreTheQuarterlyDrill() {
         set = GeneratedBackups.small();
         Path backups = BackupCopy.of(set, temp.resolve("backups"), STORES);
-        run = DrillRun.prepare(new DrillOptions(Path.of("drill-scenarios/quarterly.yml"), Optional.of(backups),
+        run = DrillRun.prepare(new DrillOptions(Path.of("drill-scenarios/quarterly.yml"),
+                Optional.of(backups.toString()),
                 "reference", Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         result = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
                 + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));

@@ -38,11 +38,22 @@ public final class PgRestoreBench {
                 List.of("postgres"), work, Duration.ofMinutes(3)), credentials, Clock.systemUTC())) {
             stack.start();
             stack.awaitHealthy("postgres", Duration.ofMinutes(3));
-            PostgresLogicalRestore restore = new PostgresLogicalRestore("postgres", dump,
+            PostgresLogicalRestore restore = new PostgresLogicalRestore("postgres", "postgres", dump,
                     credentials.postgresUser(), Duration.ofHours(2));
             long started = System.nanoTime();
             List<String> notes = restore.load(stack);
             double seconds = (System.nanoTime() - started) / 1e9;
+            // What arrived: rows of every user table, per database (exact counts, so a lost section shows).
+            java.io.ByteArrayOutputStream counts = new java.io.ByteArrayOutputStream();
+            String perDatabase = "for d in $(psql -U " + credentials.postgresUser() + " -d postgres -Atc \"select "
+                    + "datname from pg_database where not datistemplate and datname <> 'postgres' order by 1\"); do "
+                    + "for t in $(psql -U " + credentials.postgresUser() + " -d \"$d\" -Atc \"select quote_ident("
+                    + "schemaname)||'.'||quote_ident(relname) from pg_stat_user_tables\"); do echo \"$d.$t=$(psql -U "
+                    + credentials.postgresUser() + " -d \"$d\" -Atc \"select count(*) from $t\")\"; done; done";
+            stack.exec("postgres", List.of("sh", "-c", perDatabase), java.io.InputStream.nullInputStream(), counts,
+                    counts, Duration.ofMinutes(10));
+            notes = new java.util.ArrayList<>(notes);
+            notes.add("rows: " + counts.toString().strip().replace('\n', ' '));
             System.out.printf("RESULT dump=%s compressed=%.1fMB restore=%.1fs %s peakHeap=%.1fMB maxHeap=%dMB%n",
                     dump.getFileName(), Files.size(dump) / 1e6, seconds, String.join("; ", notes),
                     peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() >> 20);

@@ -1,5 +1,8 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.stack.ReferenceImages;
+import dev.restoredrill.outcome.FailureCategory;
+
 import static dev.restoredrill.testsupport.Bytes.indexOf;
 import dev.restoredrill.drill.DrillOptions;
 import dev.restoredrill.drill.DrillRun;
@@ -65,7 +68,8 @@ class RestoreFaultsIT {
 
         RestoreOutcome postgres = outcomes.get("postgres");
         assertThat(postgres.status()).isEqualTo(RestoreOutcome.Status.FAILED);
-        assertThat(postgres.failure()).startsWith("Restore failed:").contains(MARKER)
+        assertThat(postgres.failure().category()).isEqualTo(FailureCategory.RESTORE_FAILURE);
+        assertThat(postgres.failure().message()).contains(MARKER)
                 .contains("does not exist");
         assertRestored(outcomes.get("mongodb"));
     }
@@ -80,7 +84,8 @@ class RestoreFaultsIT {
 
         RestoreOutcome mongodb = outcomes.get("mongodb");
         assertThat(mongodb.status()).isEqualTo(RestoreOutcome.Status.FAILED);
-        assertThat(mongodb.failure()).startsWith("Corrupt backup:").contains("CRC")
+        assertThat(mongodb.failure().category()).isEqualTo(FailureCategory.CORRUPT_BACKUP);
+        assertThat(mongodb.failure().message()).contains("CRC")
                 .contains("LibreChat.users");
         assertRestored(outcomes.get("postgres"));
     }
@@ -95,7 +100,8 @@ class RestoreFaultsIT {
 
         RestoreOutcome clickhouse = outcomes.get("clickhouse");
         assertThat(clickhouse.status()).isEqualTo(RestoreOutcome.Status.FAILED);
-        assertThat(clickhouse.failure()).startsWith("Corrupt backup:").contains("data/../../etc/evil")
+        assertThat(clickhouse.failure().category()).isEqualTo(FailureCategory.CORRUPT_BACKUP);
+        assertThat(clickhouse.failure().message()).contains("data/../../etc/evil")
                 .contains("'..'");
         assertThat(clickhouse.notes()).as("nothing was extracted").isEmpty();
         assertRestored(outcomes.get("minio"));
@@ -106,11 +112,12 @@ class RestoreFaultsIT {
         Path backups = BackupCopy.of(set, temp.resolve("backups"), List.of("clickhouse", "minio"));
 
         Map<String, RestoreOutcome> outcomes = drill("fault-service-exits", "  - clickhouse\n  - minio\n",
-                "  images:\n    clickhouse: \"restore-drill/tiny:bookworm\"\n", backups);
+                "  images:\n    clickhouse: \"" + ReferenceImages.TINY + "\"\n", backups);
 
         RestoreOutcome clickhouse = outcomes.get("clickhouse");
         assertThat(clickhouse.status()).isEqualTo(RestoreOutcome.Status.FAILED);
-        assertThat(clickhouse.failure()).startsWith("Restore failed:").contains("exited");
+        assertThat(clickhouse.failure().category()).isEqualTo(FailureCategory.RESTORE_FAILURE);
+        assertThat(clickhouse.failure().message()).contains("exited");
         assertThat(clickhouse.logTail()).contains("--- clickhouse log (last lines) ---");
         assertRestored(outcomes.get("minio"));
     }
@@ -121,7 +128,7 @@ class RestoreFaultsIT {
         Path scenario = Files.writeString(temp.resolve(name + ".yml"), "name: " + name + "\n"
                 + "stores:\n" + stores
                 + "stack:\n  startup_timeout: 3m\n" + stackExtra);
-        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups), "reference",
+        DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(backups.toString()), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC());
         ParallelRestore.Result result;
         String drillId;

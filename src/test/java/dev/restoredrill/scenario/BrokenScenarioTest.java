@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.StoreType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +30,8 @@ class BrokenScenarioTest {
                 stores: [postgres, minio]
                 """));
 
-        assertThat(plan.stores()).containsExactly(StorePlan.defaultsFor(KnownStore.POSTGRES),
-                StorePlan.defaultsFor(KnownStore.MINIO));
+        assertThat(plan.stores()).containsExactly(StorePlan.defaultsFor(StoreType.POSTGRES),
+                StorePlan.defaultsFor(StoreType.MINIO));
         assertThat(plan.journey()).isEmpty();
         assertThat(plan.checks()).isEmpty();
         assertThat(plan.report()).isEqualTo(new ReportPlan("reports", "Restore drill: minimal"));
@@ -81,7 +83,7 @@ class BrokenScenarioTest {
         ScenarioException error = fails(file);
 
         assertThat(error.getMessage()).isEqualTo(file + ":4:5: field 'stores[0].rpoo': unknown field. Did you mean "
-                + "'rpo'? Known fields here: name, kind, file_pattern, rpo, service, volume.");
+                + "'rpo'? Known fields here: name, kind, file_pattern, rpo, service, volume, rto.");
         assertThat(error.field()).contains("stores[0].rpoo");
     }
 
@@ -208,7 +210,58 @@ class BrokenScenarioTest {
                 """));
 
         assertThat(error.getMessage()).contains(":7:5: field 'checks[0].collection': unknown field. "
-                + "Known fields here: name, store, severity, expect, database, sql.");
+                + "Known fields here: name, store, kind, severity, expect, database, sql.");
+    }
+
+    @Test
+    void checkKindTheStoreDoesNotAcceptIsAScenarioErrorWithItsLine() throws IOException {
+        ScenarioException error = fails(write("wrongkind.yml", """
+                name: wrongkind
+                stores: [postgres]
+                checks:
+                  - name: users
+                    store: postgres
+                    kind: s3-objects
+                    bucket: langfuse
+                    expect: ">= 1"
+                """));
+
+        assertThat(error.getMessage()).contains("wrongkind.yml:6:11: field 'checks[0].kind': expected a check kind "
+                + "postgres accepts: one of sql");
+    }
+
+    @Test
+    void unknownCheckKindIsAScenarioErrorNotACrash() throws IOException {
+        ScenarioException error = fails(write("nokind.yml", """
+                name: nokind
+                stores: [clickhouse]
+                checks:
+                  - name: traces
+                    store: clickhouse
+                    kind: clickhouse
+                    sql: SELECT count() FROM traces
+                    expect: ">= 1"
+                """));
+
+        assertThat(error.getMessage()).contains("nokind.yml:6:11: field 'checks[0].kind'")
+                .contains("one of clickhouse-sql");
+    }
+
+    @Test
+    void aCheckNamingItsStoresKindReadsAsWithoutIt() throws IOException {
+        DrillPlan plan = new ScenarioLoader(Map.of()).read(write("explicit.yml", """
+                name: explicit
+                stores: [minio]
+                checks:
+                  - name: blobs
+                    store: minio
+                    kind: s3-objects
+                    bucket: langfuse
+                    expect: ">= 1"
+                """));
+
+        assertThat(plan.checks()).singleElement().isInstanceOf(S3Check.class)
+                .extracting(CheckPlan::kind).isEqualTo(dev.restoredrill.store.CheckKind.S3_OBJECTS);
     }
 
     @Test
@@ -306,7 +359,7 @@ class BrokenScenarioTest {
                 """));
 
         assertThat(error.getMessage()).contains(":8:13: field 'checks[0].expect': '== backup' compares with the "
-                + "backup's own count, which only mongodb checks have");
+                + "backup's own count, which only mongo checks have");
     }
 
     @Test

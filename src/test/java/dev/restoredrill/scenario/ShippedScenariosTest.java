@@ -23,7 +23,7 @@ class ShippedScenariosTest {
                 .containsExactly("postgres", "mongodb", "clickhouse", "minio");
         assertThat(plan.stores()).extracting(StorePlan::rpo)
                 .containsExactly(Duration.ofHours(24), Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(7));
-        assertThat(plan.stores()).extracting(StorePlan::kind)
+        assertThat(plan.stores()).extracting(store -> store.method().label())
                 .containsExactly("logical-sql", "mongo-archive", "volume-snapshot", "volume-snapshot");
         assertThat(plan.stores()).extracting(StorePlan::filePattern)
                 .containsExactly("pg_{date}.sql.gz", "mongo_{date}.gz", "clickhouse_{date}.tar.gz", "minio_{date}.tar.gz");

@@ -5,7 +5,11 @@ import dev.restoredrill.stack.DockerUnavailableException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Probes the engine once per JVM; every later class gets the same answer without waiting again. */
+/**
+ * Probes the engine once per JVM; every later class gets the same answer without waiting again. Once the engine
+ * answers, starts the {@link LeftoverGuard} for the whole run: JUnit closes it after the last test class, and the
+ * run fails if the container tests left anything of theirs on the engine.
+ */
 public final class DockerRequiredExtension implements BeforeAllCallback {
 
     private static volatile String verdict;
@@ -23,5 +27,7 @@ public final class DockerRequiredExtension implements BeforeAllCallback {
         if (!verdict.isEmpty()) {
             throw new DockerUnavailableException(verdict);
         }
+        context.getRoot().getStore(ExtensionContext.Namespace.create(LeftoverGuard.class))
+                .computeIfAbsent(LeftoverGuard.class, key -> LeftoverGuard.start(), LeftoverGuard.class);
     }
 }

@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.stack.ReferenceImages;
+import dev.restoredrill.outcome.Verdict;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -17,6 +19,7 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
+import io.restassured.response.Response;
 import org.bson.RawBsonDocument;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +32,7 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,8 +72,8 @@ class AppJourneyIT {
     private final DrillCredentials credentials = DrillCredentials.generate();
     private final Network network = Network.builder()
             .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(OWNER_LABEL, "verify"))).build();
-    private final GenericContainer<?> mongodb = container("restore-drill/mongodb-standin:1.47.0", 27017, "mongodb");
-    private final GenericContainer<?> postgres = container("restore-drill/postgres:15", 5432, "postgres")
+    private final GenericContainer<?> mongodb = container(ReferenceImages.MONGODB, 27017, "mongodb");
+    private final GenericContainer<?> postgres = container(ReferenceImages.POSTGRES, 5432, "postgres")
             .withEnv("POSTGRES_USER", credentials.postgresUser())
             .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
     private GenericContainer<?> twoPhase;
@@ -82,13 +87,16 @@ class AppJourneyIT {
     }
 
     private GenericContainer<?> chat(String protocol, String gatewayKey) {
-        return container("restore-drill/chat-standin:0.1", 3080, "chat-" + protocol)
+        return container(ReferenceImages.CHAT, 3080, "chat-" + protocol)
                 .withEnv("MONGO_URI", "mongodb://mongodb:27017/LibreChat")
                 .withEnv("DATABASE_URL", "postgresql://" + credentials.postgresUser() + ":"
                         + credentials.postgresPassword() + "@postgres:5432/litellm")
                 .withEnv("JWT_SECRET", DrillCredentials.secret(32))
                 .withEnv("LITELLM_API_KEY", gatewayKey)
-                .withEnv("CHAT_PROTOCOL", protocol);
+                .withEnv("CHAT_PROTOCOL", protocol)
+                // The platform's own librechat.yaml, where platform.yml mounts it: the gateway as custom endpoint.
+                .withCopyFileToContainer(MountableFile.forHostPath(Path.of("compose/librechat.yaml")),
+                        "/app/librechat.yaml");
     }
 
     @BeforeAll
@@ -113,7 +121,7 @@ class AppJourneyIT {
         network.close();
     }
 
-    /** Two drill users with a conversation each (so each journey finds its own untouched), one older chat. */
+    /** Three drill users with a conversation each (so each journey finds its own untouched), one older chat. */
     private static void writeBackup(Path file) throws Exception {
         Instant now = Instant.now();
         try (OutputStream out = Files.newOutputStream(file);
@@ -121,7 +129,7 @@ class AppJourneyIT {
             for (Namespace ns : List.of(USERS, CONVERSATIONS, MESSAGES)) {
                 writer.addCollection(CollectionMetadata.collection(ns, List.of()));
             }
-            for (String name : List.of("drill", "drill2")) {
+            for (String name : List.of("drill", "drill2", "drill3")) {
                 ObjectId id = new ObjectId();
                 writer.writeDocument(USERS, new BsonDocument("_id", new BsonObjectId(id))
                         .append("email", new BsonString(name + "@example.org"))
@@ -227,9 +235,40 @@ class AppJourneyIT {
         assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
         assertThat(outcome.steps().get(1).message()).contains("\"Quarterly numbers\" (drill-new");
         assertThat(outcome.steps().get(2).message()).contains("2 message(s), the same ids and texts as the backup");
-        assertThat(outcome.steps().get(3).message()).contains("two-phase", "parent message drill-new-m2");
-        assertThat(outcome.steps().get(4).message()).contains("Restore drill answer: ");
+        assertThat(outcome.steps().get(3).message()).contains("two-phase", "endpoint LiteLLM (type custom)",
+                "parent message drill-new-m2");
+        assertThat(outcome.steps().get(3).exchanges().get(0).responseBody()).as("GET /api/endpoints")
+                .contains("\"LiteLLM\":{\"type\":\"custom\"");
+        assertThat(outcome.steps().get(4).message()).as("read from content[]").contains("Restore drill answer: ");
         assertThat(outcome.steps().get(5).message()).contains("the app lists 4 messages", "MongoDB holds");
+    }
+
+    @Test
+    void theStandInAnswersAsLibreChatDoesForACustomEndpoint() throws Exception {
+        String token = given().contentType("application/json").header("User-Agent", AppJourney.BROWSER_USER_AGENT)
+                .body("{\"email\":\"drill3@example.org\",\"password\":\"" + PASSWORD + "\"}")
+                .post("http://" + endpoint(twoPhase, 3080) + "/api/auth/login").then().statusCode(200)
+                .extract().path("token");
+        // Without endpointType, LiteLLM is an "Unknown endpoint" to parseCompactConvo: refused before any stream.
+        Response refused = given().header("Authorization", "Bearer " + token)
+                .header("User-Agent", AppJourney.BROWSER_USER_AGENT).contentType("application/json")
+                .body("{\"text\":\"hello\",\"endpoint\":\"LiteLLM\",\"model\":\"gpt-4o-mini\","
+                        + "\"conversationId\":\"drill3-new\",\"parentMessageId\":\"drill3-new-m2\"}")
+                .post("http://" + endpoint(twoPhase, 3080) + "/api/agents/chat/LiteLLM");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.asString()).isEqualTo("event: error\ndata: {\"text\":\"Error parsing conversation\"}\n\n");
+
+        // The journey's own chat left an answer whose words are in content[], text empty.
+        JourneyOutcome outcome = journey(twoPhase, "drill3@example.org", PASSWORD);
+        assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
+        try (MongoClient client = MongoClients.create("mongodb://" + endpoint(mongodb, 27017))) {
+            org.bson.Document answer = client.getDatabase("LibreChat").getCollection("messages")
+                    .find(new org.bson.Document("conversationId", "drill3-new").append("isCreatedByUser", false))
+                    .sort(new org.bson.Document("createdAt", -1)).first();
+            assertThat(answer.getString("text")).isEmpty();
+            assertThat(answer.getList("content", org.bson.Document.class)).singleElement()
+                    .satisfies(part -> assertThat(part.getString("text")).startsWith("Restore drill answer: "));
+        }
     }
 
     @Test

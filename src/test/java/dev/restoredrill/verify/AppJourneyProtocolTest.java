@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.mongoarchive.ArchiveHeader;
 import dev.restoredrill.mongoarchive.CollectionMetadata;
 import dev.restoredrill.mongoarchive.MongoArchiveWriter;
@@ -113,25 +114,67 @@ class AppJourneyProtocolTest {
         assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
         assertThat(outcome.steps()).extracting(JourneyStep::name).containsExactly("Sign in",
                 "List recent conversations", "Open the newest conversation", "Send a chat", "Wait for the answer",
-                "Confirm the chat was stored");
+                "Confirm both messages are stored");
         assertThat(outcome.steps().get(1).message()).contains("2 conversation(s)", "\"Quarterly numbers\" (c-new");
         assertThat(outcome.steps().get(2).message()).contains("2 message(s), the same ids and texts as the backup");
         assertThat(outcome.steps().get(3).message())
                 .contains(protocol == ChatProtocolFixture.Protocol.TWO_PHASE ? "two-phase" : "one-phase");
-        assertThat(outcome.steps().get(4).message()).contains("\"restored\"");
+        assertThat(outcome.steps().get(4).message()).as("read from the answer's content[] parts")
+                .contains("\"restored\"");
         assertThat(outcome.steps().get(5).message()).contains("4 messages", "req-1", "resp-1");
 
         assertThat(app.lastChat.path("parentMessageId").asText()).as("answers the newest message").isEqualTo("m2");
         assertThat(app.lastChat.path("conversationId").asText()).isEqualTo("c-new");
         assertThat(app.lastChat.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(app.lastChat.path("endpoint").asText()).isEqualTo("LiteLLM");
+        assertThat(app.lastChat.path("endpointType").asText()).as("as the web client sends a custom endpoint")
+                .isEqualTo("custom");
+        assertThat(outcome.steps().get(3).message()).contains("endpoint LiteLLM (type custom)");
+        assertThat(outcome.steps().get(3).exchanges().get(0).url()).isEqualTo("/api/endpoints");
         assertThat(app.userAgents).allMatch(ua -> ua.startsWith("Mozilla/5.0") && ua.contains("Chrome/"));
         assertThat(app.authorizations).allMatch(header -> header.equals("Bearer " + ChatProtocolFixture.TOKEN));
 
         HttpExchange login = outcome.steps().get(0).exchanges().get(0);
-        assertThat(login.requestBody()).contains("\"password\":\"***\"", EMAIL);
-        assertThat(login.responseBody()).contains("\"token\":\"***\"");
+        assertThat(login.requestBody()).contains("\"password\":\"******\"", EMAIL);
+        assertThat(login.responseBody()).contains("\"token\":\"******\"");
         HttpExchange answer = outcome.steps().get(4).exchanges().get(0);
         assertThat(answer.responseBody()).contains("\"final\":true", "resp-1");
+    }
+
+    @Test
+    void anAnswerInTextAsOlderServersSendItIsReadToo() {
+        app.answerInText = true;
+        JourneyOutcome outcome = run();
+
+        assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.steps().get(4).message()).contains("\"restored\"");
+    }
+
+    @Test
+    void aChatNamingACustomEndpointWithoutItsTypeIsRefusedAsLibreChatRefusesIt() {
+        // An app whose endpoint config lists LiteLLM without its type: the journey has no type to send.
+        app.endpointsConfig = "{\"agents\":{},\"LiteLLM\":{\"userProvide\":false}}";
+        JourneyOutcome outcome = run();
+
+        assertThat(app.lastChat.has("endpointType")).isFalse();
+        JourneyStep send = outcome.steps().get(3);
+        assertThat(send.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(send.message()).isEqualTo("Sending a chat to LiteLLM was refused: \"Error parsing conversation\" "
+                + "(HTTP 200, endpoint LiteLLM, parent message m2). LibreChat answers so when it cannot parse the chat, "
+                + "e.g. a custom endpoint sent without its endpointType.");
+        assertThat(outcome.steps().subList(4, 6)).extracting(JourneyStep::verdict).containsOnly(Verdict.SKIPPED);
+    }
+
+    @Test
+    void anEndpointTheAppDoesNotOfferFailsStepFourNamingWhatItOffers() {
+        app.endpointsConfig = "{\"agents\":{\"order\":1}}";
+        JourneyOutcome outcome = run();
+
+        JourneyStep send = outcome.steps().get(3);
+        assertThat(send.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(send.message()).startsWith("The app does not offer the endpoint LiteLLM: /api/endpoints lists "
+                + "[agents]. Check that librechat.yaml is mounted");
+        assertThat(app.lastChat).as("no chat sent").isNull();
     }
 
     @Test
@@ -186,7 +229,7 @@ class AppJourneyProtocolTest {
         JourneyStep wait = outcome.steps().get(4);
         assertThat(wait.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(wait.message()).isEqualTo("The app answered with an error event: \"No API key found for LiteLLM: "
-                + "sk-*** was revoked\". Check the gateway's keys and the model's provider.");
+                + "sk-****** was revoked\". Check the gateway's keys and the model's provider.");
         assertThat(wait.exchanges().get(0).responseBody()).contains("event: error").doesNotContain("sk-live");
         assertThat(outcome.steps().get(5).verdict()).isEqualTo(Verdict.SKIPPED);
     }

@@ -25,12 +25,26 @@ import java.util.concurrent.TimeUnit;
  * A PROTOCOL FIXTURE, not LibreChat: a few dozen lines of HTTP server that speak the subset of LibreChat's API
  * the journey uses (platform-facts.md), in either chat protocol, with switchable failures. It proves the journey's
  * protocol handling; the journey against the real service (or the project's chat stand-in) is a separate test.
+ *
+ * <p>As LibreChat v0.8 with the gateway as a librechat.yaml custom endpoint: {@code GET /api/endpoints} lists
+ * "LiteLLM" with {@code type: "custom"}; a chat naming it without {@code endpointType} gets what
+ * buildEndpointOption answers when parseCompactConvo throws "Unknown endpoint" (an error event on a plain 200
+ * response, {@code {"text":"Error parsing conversation"}}); the answer keeps {@code text} empty and its words in
+ * {@code content[]} (api/app/clients/BaseClient.js).
  */
 final class ChatProtocolFixture implements AutoCloseable {
 
     enum Protocol { TWO_PHASE, ONE_PHASE }
 
     enum Answer { FINAL, ERROR_EVENT, SILENT }
+
+    /** The endpoints LibreChat serves, built-in ones without a type, librechat.yaml's with "custom". */
+    static final String ENDPOINTS_WITH_GATEWAY = "{\"agents\":{\"userProvide\":false,\"order\":1},"
+            + "\"LiteLLM\":{\"type\":\"custom\",\"userProvide\":false,\"userProvideURL\":false,"
+            + "\"modelDisplayLabel\":\"LiteLLM\",\"order\":9999}}";
+    /** The built-in endpoints LibreChat knows without a type (data-provider parsers.ts, compactEndpointSchemas). */
+    private static final List<String> BUILT_IN = List.of("openAI", "azureOpenAI", "custom", "assistants",
+            "azureAssistants", "agents", "google", "bedrock", "anthropic");
 
     static final String PASSWORD = "correct horse battery";
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.drill-session.signature";
@@ -49,6 +63,9 @@ final class ChatProtocolFixture implements AutoCloseable {
     volatile Protocol protocol = Protocol.TWO_PHASE;
     volatile Answer answer = Answer.FINAL;
     volatile String userId = "u1";
+    volatile String endpointsConfig = ENDPOINTS_WITH_GATEWAY;
+    /** Older servers answered in {@code text}; v0.8's agents route answers in {@code content[]}. */
+    volatile boolean answerInText;
 
     ChatProtocolFixture() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,6 +82,8 @@ final class ChatProtocolFixture implements AutoCloseable {
             messages.getOrDefault(id, List.of()).forEach(list::add);
             json(exchange, 200, list);
         }));
+        server.createContext("/api/endpoints", exchange -> authorized(exchange,
+                () -> json(exchange, 200, JSON.readTree(endpointsConfig))));
         server.createContext("/api/agents/chat/stream/", exchange -> authorized(exchange, () -> stream(exchange)));
         server.createContext("/api/agents/chat/", exchange -> authorized(exchange, () -> chat(exchange)));
         server.start();
@@ -97,6 +116,15 @@ final class ChatProtocolFixture implements AutoCloseable {
 
     private void chat(HttpExchange exchange) throws IOException {
         lastChat = JSON.readTree(exchange.getRequestBody());
+        if (!BUILT_IN.contains(lastChat.path("endpoint").asText()) && lastChat.path("endpointType").asText("").isEmpty()) {
+            byte[] refusal = "event: error\ndata: {\"text\":\"Error parsing conversation\"}\n\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, refusal.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(refusal);
+            }
+            return;
+        }
         if (protocol == Protocol.TWO_PHASE) {
             json(exchange, 200, JSON.createObjectNode().put("streamId", "stream-1")
                     .put("conversationId", lastChat.path("conversationId").asText()).put("status", "started"));
@@ -118,7 +146,10 @@ final class ChatProtocolFixture implements AutoCloseable {
                     send(out, "event: message\ndata: {\"text\":\"rest\"}\n\n");
                     String conversationId = lastChat.path("conversationId").asText();
                     ObjectNode request = message("req-1", lastChat.path("text").asText(), "2026-11-25T10:00:00Z");
-                    ObjectNode response = message("resp-1", "restored", "2026-11-25T10:00:01Z");
+                    ObjectNode response = message("resp-1", answerInText ? "restored" : "", "2026-11-25T10:00:01Z");
+                    if (!answerInText) {
+                        response.putArray("content").addObject().put("type", "text").put("text", "restored");
+                    }
                     messages.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).addAll(
                             List.of(request, response));
                     ObjectNode done = JSON.createObjectNode().put("final", true);

@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.stack.ReferenceImages;
+import dev.restoredrill.outcome.Verdict;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -60,16 +62,16 @@ class CheckRunnerIT {
     private static final Instant BACKUP_DATE = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final DrillCredentials credentials = DrillCredentials.generate();
-    private final GenericContainer<?> postgres = store("restore-drill/postgres:15", 5432)
+    private final GenericContainer<?> postgres = store(ReferenceImages.POSTGRES, 5432)
             .withEnv("POSTGRES_USER", credentials.postgresUser())
             .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
-    private final GenericContainer<?> clickhouse = store("restore-drill/clickhouse:18.16", 8123)
+    private final GenericContainer<?> clickhouse = store(ReferenceImages.CLICKHOUSE, 8123)
             .withEnv("CLICKHOUSE_USER", credentials.clickhouseUser())
             .withEnv("CLICKHOUSE_PASSWORD", credentials.clickhousePassword());
-    private final GenericContainer<?> minio = store("restore-drill/minio-s3proxy:4.1.0", 9000)
+    private final GenericContainer<?> minio = store(ReferenceImages.MINIO, 9000)
             .withEnv("MINIO_ROOT_USER", credentials.minioUser())
             .withEnv("MINIO_ROOT_PASSWORD", credentials.minioPassword());
-    private final GenericContainer<?> mongodb = store("restore-drill/mongodb-standin:1.47.0", 27017);
+    private final GenericContainer<?> mongodb = store(ReferenceImages.MONGODB, 27017);
 
     private final CheckRunner runner = new CheckRunner();
     private StoreConnections stores;

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.ClickHouseCheck;
 import dev.restoredrill.scenario.Expectation;

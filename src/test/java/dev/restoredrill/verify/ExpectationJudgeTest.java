@@ -1,5 +1,7 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.Expectation;
 import dev.restoredrill.scenario.MongoCheck;
@@ -9,6 +11,7 @@ import dev.restoredrill.scenario.SqlCheck;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ class ExpectationJudgeTest {
             Map.of("postgres", BACKUP, "mongodb", BACKUP));
 
     private static Judgement judge(CheckPlan check, Measurement measured) {
-        return ExpectationJudge.judge(check, measured, CONTEXT);
+        return ExpectationJudge.judge(check, measured, CONTEXT, BACKUP.plusSeconds(3_600));
     }
 
     private static SqlCheck sql(String phrase) {
@@ -61,6 +64,48 @@ class ExpectationJudgeTest {
         assertThat(judge(users("{}"), Measurement.count(40)).message())
                 .isEqualTo("Restored 40 documents in LibreChat.users, the backup holds 42 (2 lost in the restore).");
         assertThat(judge(users("{}"), Measurement.count(43)).message()).contains("43", "42", "1 more than the backup");
+    }
+
+    /**
+     * LibreChat.sessions has a TTL index (session.ts: expiration, expires 0): 10 documents, 3 expired at the scan,
+     * 2 more expiring 30 minutes after it.
+     */
+    private static final MongoArchiveFacts.Ttl SESSIONS_TTL = new MongoArchiveFacts.Ttl(
+            List.of("expiration_1 on expiration, expireAfterSeconds 0"), BACKUP, 3,
+            List.of(new MongoArchiveFacts.MinuteCount(29, 2)), 4);
+    private static final CheckContext WITH_TTL = new CheckContext(STORES, Map.of("LibreChat.sessions", 10L),
+            Map.of(), Map.of("LibreChat.sessions", SESSIONS_TTL));
+
+    private static Judgement sessions(long restored, Instant checkedAt) {
+        MongoCheck check = new MongoCheck("documents in LibreChat.sessions", Severity.BLOCKER, "LibreChat", "sessions",
+                "{}", Optional.empty(), Expectation.parse("== backup"));
+        return ExpectationJudge.judge(check, Measurement.count(restored), WITH_TTL, checkedAt);
+    }
+
+    @Test
+    void documentsPastTheirTtlMayBeGoneAndAreReportedAsExpiredNotLost() {
+        Instant soon = BACKUP.plusSeconds(60);
+        assertThat(sessions(10, soon)).as("a server without TTL deletion (the mongo stand-in) keeps them all")
+                .isEqualTo(new Judgement(Verdict.PASS, "Restored 10 documents in LibreChat.sessions, as many as the "
+                        + "backup holds; 3 of them were past their TTL at " + soon + " and not deleted yet."));
+        assertThat(sessions(7, soon)).as("a real mongod's TTL monitor deleted the expired ones")
+                .isEqualTo(new Judgement(Verdict.PASS, "Restored 7 documents in LibreChat.sessions, the backup holds "
+                        + "10: 3 expired by TTL, none lost (3 were past their TTL at " + soon
+                        + "; expiration_1 on expiration, expireAfterSeconds 0)."));
+        assertThat(sessions(5, BACKUP.plusSeconds(3_600)).verdict()).as("30 minutes later, 2 more expired")
+                .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void fewerDocumentsThanCanHaveExpiredAreALoss() {
+        Instant soon = BACKUP.plusSeconds(60);
+        assertThat(sessions(6, soon)).isEqualTo(new Judgement(Verdict.FAIL, "Restored 6 documents in "
+                + "LibreChat.sessions, the backup holds 10 (4 lost in the restore; only 3 of them could have expired "
+                + "by TTL at " + soon + ")."));
+        assertThat(sessions(11, soon).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(sessions(0, BACKUP.plus(java.time.Duration.ofDays(2)))).as("a day after the scan, all dated"
+                + " documents may have expired, not more").extracting(Judgement::verdict).isEqualTo(Verdict.FAIL);
+        assertThat(sessions(1, BACKUP.plus(java.time.Duration.ofDays(2))).verdict()).isEqualTo(Verdict.PASS);
     }
 
     @Test

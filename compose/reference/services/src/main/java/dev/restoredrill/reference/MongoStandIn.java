@@ -2,23 +2,23 @@ package dev.restoredrill.reference;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 
 /**
- * A MongoDB stand-in for the reference stack: mongo-java-server speaking the wire protocol, with its
- * H2 backend keeping every database in one MVStore file under the data directory, so data survives a
- * restart and a snapshot of the volume. Started as {@code MongoStandIn [mongod options]}.
+ * A MongoDB stand-in for the reference stack: mongo-java-server speaking the wire protocol, with its in-memory
+ * backend. The drill restores MongoDB logically (from the mongodump archive) into a fresh service and never
+ * restarts it, so nothing needs to outlive the process; the H2 (MVStore) backend used before corrupted its file
+ * above a few hundred MB ("Chunk N not found"). The heap is the size limit (the image's {@code MONGO_STANDIN_HEAP}).
+ * Started as {@code MongoStandIn [mongod options]}.
  */
 public final class MongoStandIn {
 
     private MongoStandIn() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         MongodOptions options;
         try {
             options = MongodOptions.parse(Arrays.asList(args));
@@ -31,16 +31,14 @@ public final class MongoStandIn {
             System.err.println("mongo-standin: ignoring mongod options it cannot honour: "
                     + String.join(" ", options.ignored()));
         }
-        Files.createDirectories(options.dbPath());
 
-        H2Backend backend = new H2Backend(options.dataFile().toString());
+        MemoryBackend backend = new MemoryBackend();
         // Report a server version that current drivers (mongodb-driver-sync 5.x) accept.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
-        // shutdown() closes the backend, which commits and closes the MVStore: docker stop loses nothing.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongo-standin-shutdown"));
         server.bind(options.bindIp(), options.port());
-        System.err.printf("mongo-standin: listening on %s:%d, data in %s%n",
-                options.bindIp(), options.port(), options.dataFile());
+        System.err.printf("mongo-standin: listening on %s:%d, data in memory (max heap %d MiB; %s is not used)%n",
+                options.bindIp(), options.port(), Runtime.getRuntime().maxMemory() >> 20, options.dbPath());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 /**
  * The subset of mongod's command line the stand-in honours: where to listen and where to keep data.
+ * The in-memory stand-in keeps no files; {@code --dbpath} is parsed so it can be named in the start line.
  * Compose files written for the official image pass {@code mongod --noauth}, {@code --bind_ip_all} and
  * the like; options the stand-in cannot honour are collected in {@link #ignored()} so they can be
  * reported once instead of failing the start.
@@ -17,11 +18,6 @@ public record MongodOptions(String bindIp, int port, Path dbPath, List<String> i
 
     public MongodOptions {
         ignored = List.copyOf(ignored);
-    }
-
-    /** The H2 MVStore file that holds every database of the stand-in. */
-    public Path dataFile() {
-        return dbPath.resolve("mongo-standin.mv.db");
     }
 
     /**

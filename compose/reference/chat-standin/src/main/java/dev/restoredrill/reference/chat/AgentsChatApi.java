@@ -34,6 +34,13 @@ final class AgentsChatApi {
 
     void chat(Call call) throws IOException {
         ChatRequest request = ChatRequest.from(call.jsonBody(), call.pathParam(0));
+        Optional<String> unparsable = request.compactConvoError();
+        if (unparsable.isPresent()) {
+            // buildEndpointOption: parseCompactConvo throws, the error is logged, the client only learns this.
+            LOG.error("Error parsing compact conversation for endpoint {}: {}", request.endpoint(), unparsable.get());
+            call.errorEventWithoutStream(SseEvent.errorText("Error parsing conversation"));
+            return;
+        }
         if (protocol == ChatProtocol.ONE_PHASE) {
             engine.run(call.userId(), request, call.eventStream());
             return;

@@ -20,7 +20,7 @@ final class ApiViews {
     static final List<String> CONVERSATION_FIELDS =
             List.of("conversationId", "endpoint", "title", "createdAt", "updatedAt", "user", "model");
     static final List<String> MESSAGE_FIELDS = List.of("messageId", "conversationId", "parentMessageId", "sender",
-            "text", "isCreatedByUser", "model", "endpoint", "createdAt", "updatedAt");
+            "text", "content", "isCreatedByUser", "model", "endpoint", "createdAt", "updatedAt");
     /** What LibreChat's login controller strips from the user it returns. */
     private static final Set<String> PRIVATE_USER_FIELDS =
             Set.of("password", "totpSecret", "backupCodes", "refreshToken", "__v");

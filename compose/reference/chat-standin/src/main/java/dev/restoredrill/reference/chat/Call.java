@@ -78,6 +78,19 @@ final class Call {
         send(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An error event written on a plain response, as LibreChat's handleError does in a middleware before any
+     * header is set: status 200, no Content-Type, the event, end.
+     */
+    void errorEventWithoutStream(SseEvent event) throws IOException {
+        byte[] body = event.format().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        status = 200;
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
     /** Starts a {@code text/event-stream} answer; every event is flushed as it is sent. */
     EventSink eventStream() throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");

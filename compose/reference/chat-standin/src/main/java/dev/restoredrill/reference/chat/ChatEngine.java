@@ -27,18 +27,27 @@ final class ChatEngine {
     private final LibreChatStore store;
     private final LiteLlmGateway gateway;
     private final GatewayKey key;
+    private final CustomEndpoints endpoints;
     private final Clock clock;
 
-    ChatEngine(LibreChatStore store, LiteLlmGateway gateway, GatewayKey key, Clock clock) {
+    ChatEngine(LibreChatStore store, LiteLlmGateway gateway, GatewayKey key, CustomEndpoints endpoints, Clock clock) {
         this.store = store;
         this.gateway = gateway;
         this.key = key;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
     void run(String userId, ChatRequest request, EventSink sink) throws IOException {
         Instant start = clock.instant();
         try {
+            if (ChatRequest.CUSTOM.equals(request.endpointType()) && endpoints.named(request.endpoint()).isEmpty()) {
+                // packages/api/src/endpoints/custom/initialize.ts, when librechat.yaml has no such endpoint.
+                LOG.warn("chat of user {} names the custom endpoint {}, which librechat.yaml does not define",
+                        userId, request.endpoint());
+                sink.send(SseEvent.error("Config not found for the " + request.endpoint() + " custom endpoint."));
+                return;
+            }
             GatewayVerdict verdict = GatewayPolicy.judge(key, gateway.findToken(key), start);
             if (!verdict.accepted()) {
                 LOG.warn("chat of user {} in conversation {} refused by the gateway check: {}",
@@ -83,9 +92,12 @@ final class ChatEngine {
         Document asked = LibreChatStore.message(requestId, ChatTurn.Author.USER, request.text(),
                 request.parentMessageId(), request.conversationId(), userId, request.endpoint(), request.model(),
                 completion.promptTokens(), start);
-        Document answered = LibreChatStore.message(responseId, ChatTurn.Author.MODEL, completion.text(), requestId,
+        // An agents-route answer (the route every v0.8 chat takes, custom endpoints included) keeps text empty and
+        // puts the words in content parts (api/app/clients/BaseClient.js, sendMessage: clientName agents).
+        Document answered = LibreChatStore.message(responseId, ChatTurn.Author.MODEL, "", requestId,
                 request.conversationId(), userId, request.endpoint(), request.model(),
-                completion.completionTokens(), end);
+                completion.completionTokens(), end)
+                .append("content", List.of(new Document("type", "text").append("text", completion.text())));
         return new ChatTurn(userId, request.conversationId(), request.endpoint(), request.model(), asked, answered, end);
     }
 

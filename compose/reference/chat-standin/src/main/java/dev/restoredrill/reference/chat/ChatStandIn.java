@@ -59,10 +59,14 @@ public final class ChatStandIn {
         LibreChatStore store = new LibreChatStore(mongo,
                 mongoUri.getDatabase() == null ? "LibreChat" : mongoUri.getDatabase());
         ExecutorService chats = Executors.newFixedThreadPool(4, daemon("chat"));
-        ChatEngine engine = new ChatEngine(store, new LiteLlmGateway(config.postgres()), config.gatewayKey(), clock);
+        CustomEndpoints endpoints = CustomEndpoints.load(config.configPath(), System.getenv());
+        LOG.info("custom endpoints from {}: {}", config.configPath(),
+                endpoints.endpoints().isEmpty() ? "none" : endpoints.endpoints());
+        ChatEngine engine = new ChatEngine(store, new LiteLlmGateway(config.postgres()), config.gatewayKey(),
+                endpoints, clock);
         Jwt accessTokens = new Jwt(config.jwtSecret(), ACCESS_TOKEN_LIFETIME, clock);
 
-        StatusApi status = new StatusApi(store, config.protocol());
+        StatusApi status = new StatusApi(store, config.protocol(), endpoints);
         AuthApi auth = new AuthApi(store, accessTokens,
                 new Jwt(config.jwtRefreshSecret(), AuthApi.REFRESH_LIFETIME, clock));
         HistoryApi history = new HistoryApi(store);
@@ -71,6 +75,7 @@ public final class ChatStandIn {
         Router router = new Router(new Router.Authenticator(accessTokens, store))
                 .route("GET", "/health", PUBLIC, status::health)
                 .route("GET", "/api/config", PUBLIC, status::config)
+                .route("GET", "/api/endpoints", PUBLIC, status::endpoints)
                 .route("POST", "/api/auth/login", PUBLIC, auth::login)
                 .route("GET", "/api/convos", USER, history::conversations)
                 .route("GET", "/api/messages/([^/]+)", USER, history::messages)

@@ -22,6 +22,14 @@ record SseEvent(String name, String data, boolean last) {
         return new SseEvent("error", Json.write(Map.of("message", message)), true);
     }
 
+    /**
+     * What LibreChat's {@code handleError(res, {text})} writes (packages/api/src/utils/events.ts): an error event
+     * with {@code {"text": …}}, e.g. buildEndpointOption's "Error parsing conversation".
+     */
+    static SseEvent errorText(String text) {
+        return new SseEvent("error", Json.write(Map.of("text", text)), true);
+    }
+
     /** The wire form: each line of the data gets its own {@code data:} field; a blank line ends the event. */
     String format() {
         StringBuilder out = new StringBuilder("event: ").append(name).append('\n');

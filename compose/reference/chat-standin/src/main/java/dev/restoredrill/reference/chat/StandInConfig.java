@@ -1,14 +1,16 @@
 package dev.restoredrill.reference.chat;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The stand-in's settings, from the environment variables LibreChat and LiteLLM read in production
  * ({@code MONGO_URI}, {@code DATABASE_URL}, {@code JWT_SECRET}, {@code LITELLM_API_KEY}, {@code PORT}) plus
- * {@code CHAT_PROTOCOL}. {@link #toString()} leaves every secret out.
+ * {@code CHAT_PROTOCOL}, and {@code CONFIG_PATH} (librechat.yaml, as LibreChat reads it). {@link #toString()} leaves
+ * every secret out.
  */
 record StandInConfig(int port, String mongoUri, PostgresTarget postgres, String jwtSecret, String jwtRefreshSecret,
-                     GatewayKey gatewayKey, ChatProtocol protocol) {
+                     GatewayKey gatewayKey, ChatProtocol protocol, Path configPath) {
 
     static final int DEFAULT_PORT = 3080;
 
@@ -22,13 +24,15 @@ record StandInConfig(int port, String mongoUri, PostgresTarget postgres, String 
                 jwtSecret,
                 env.getOrDefault("JWT_REFRESH_SECRET", jwtSecret),
                 GatewayKey.fromRawKey(env.get("LITELLM_API_KEY")),
-                ChatProtocol.fromSetting(env.getOrDefault("CHAT_PROTOCOL", ChatProtocol.TWO_PHASE.setting())));
+                ChatProtocol.fromSetting(env.getOrDefault("CHAT_PROTOCOL", ChatProtocol.TWO_PHASE.setting())),
+                Path.of(env.getOrDefault("CONFIG_PATH", CustomEndpoints.DEFAULT_PATH)));
     }
 
     @Override
     public String toString() {
         return "port " + port + ", MongoDB " + mongoUri + ", Postgres " + postgres.describe()
-                + ", gateway key sha256 " + gatewayKey.shortHash() + ", chat protocol " + protocol.setting();
+                + ", gateway key sha256 " + gatewayKey.shortHash() + ", chat protocol " + protocol.setting()
+                + ", config " + configPath;
     }
 
     private static String required(Map<String, String> env, String name, String what) {

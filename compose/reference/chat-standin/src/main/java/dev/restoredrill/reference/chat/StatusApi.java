@@ -5,15 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /health} (200 "OK" once MongoDB answers, as LibreChat) and the public {@code GET /api/config}. */
+/**
+ * {@code GET /health} (200 "OK" once MongoDB answers, as LibreChat), the public {@code GET /api/config}, and
+ * {@code GET /api/endpoints}: the endpoints librechat.yaml defines, each custom one with {@code type: "custom"}.
+ */
 final class StatusApi {
 
     private final LibreChatStore store;
     private final ChatProtocol protocol;
+    private final CustomEndpoints endpoints;
 
-    StatusApi(LibreChatStore store, ChatProtocol protocol) {
+    StatusApi(LibreChatStore store, ChatProtocol protocol, CustomEndpoints endpoints) {
         this.store = store;
         this.protocol = protocol;
+        this.endpoints = endpoints;
+    }
+
+    void endpoints(Call call) throws IOException {
+        call.json(200, endpoints.endpointsConfig());
     }
 
     void health(Call call) throws IOException {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: the whole drill (mvn verify -Pdrill) on the same backup set twice, with the restores one
+# after another as the runbook does them by hand (-Ddrill.parallel=1) and all at once (the default), and prints
+# both wall times and their ratio on one line (the goal is a ratio of at most 0.6).
+#
+#   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]
+#   env: BENCH_SIZE (demo set size when no BACKUPS_DIR is given, default 200MB), BENCH_DIR (default
+#        target/bench-drill), BENCH_SCENARIO (default drill-scenarios/quarterly.yml)
+# Without BACKUPS_DIR a demo set is generated once into $BENCH_DIR/backups and reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK=${BENCH_DIR:-target/bench-drill}
+SCENARIO=${BENCH_SCENARIO:-drill-scenarios/quarterly.yml}
+BACKUPS=${1:-$WORK/backups}
+mkdir -p "$WORK"
+if [[ $# -eq 0 && -z "$(ls "$BACKUPS" 2>/dev/null)" ]]; then
+  echo "generating a demo set of ${BENCH_SIZE:-200MB} into $BACKUPS" >&2
+  bash scripts/demo-backups.sh --out "$BACKUPS" --size "${BENCH_SIZE:-200MB}" --days 7 >&2
+fi
+BACKUPS=$(readlink -f "$BACKUPS")
+mvn -o -q -B -Ddrill.prepare.skip=true test-compile >&2
+
+drill() { # NAME [extra mvn args] -> prints the wall time in seconds; the drill's log goes to $WORK/NAME.log
+  local name="$1" start status
+  shift
+  start=$(date +%s.%N)
+  set +e
+  mvn -o -B verify -Pdrill -Ddrill.prepare.skip=true -Ddrill.scenario="$SCENARIO" -Ddrill.backups="$BACKUPS" \
+    -Ddrill.reports="$WORK/reports-$name" "$@" >"$WORK/$name.log" 2>&1
+  status=$?
+  set -e
+  python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)"
+  echo "drill $name: exit $status; restores: $(grep -o 'restores done in .*' "$WORK/$name.log" | head -1)" >&2
+}
+
+serial=$(drill serial -Ddrill.parallel=1)
+parallel=$(drill parallel)
+python3 - "$parallel" "$serial" <<'PY'
+import sys
+h, b = map(float, sys.argv[1:])
+print(f"harness (restores in parallel) {h:.1f} s, baseline (-Ddrill.parallel=1) {b:.1f} s, ratio {h / b:.2f}")
+PY

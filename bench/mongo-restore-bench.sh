@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: restores a LibreChat-shaped mongodump archive (gzip) through MongoArchiveRestore into a
+# fresh MongoDB stand-in container, once with batches of 1000 and 2 writers (the drill's defaults) and once with
+# batches of 5000 and 4 writers, and prints both rates (MB/s of archive data) and their ratio on one line. Every document and
+# index is counted back after each restore.
+#
+#   bench/mongo-restore-bench.sh
+#   env: BENCH_SIZE_MB (gzip'd archive, default 200), BENCH_IMAGE (default restore-drill/mongodb-standin:1.47.0),
+#        BENCH_HEAP (client -Xmx, default 256m), BENCH_DIR (default target/bench-mongo)
+# The archive is kept in $BENCH_DIR and reused (delete it to regenerate). Run it with nice -n 15 on a shared host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE_MB=${BENCH_SIZE_MB:-200}
+IMAGE=${BENCH_IMAGE:-restore-drill/mongodb-standin:1.47.0}
+HEAP=${BENCH_HEAP:-256m}
+WORK=${BENCH_DIR:-target/bench-mongo}
+ARCHIVE="$WORK/mongo_${SIZE_MB}.gz"
+mkdir -p "$WORK"
+
+mvn -o -q -B -Ddrill.prepare.skip=true test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/classpath.txt" >&2
+# A copy of the classes, so a compile during the run does not change what runs.
+rm -rf "$WORK/classes" && mkdir -p "$WORK/classes" && cp -r target/classes target/test-classes "$WORK/classes/"
+CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt")"
+
+NAME="restore-drill-bench-mongo-$$"
+cleanup() { docker rm -f "$NAME" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+restore() { # BATCH WRITERS -> prints the RESULT line
+  cleanup
+  docker run -d --name "$NAME" --label dev.restoredrill.bench=mongo -p 127.0.0.1::27017 "$IMAGE" >/dev/null
+  local port
+  port=$(docker port "$NAME" 27017/tcp | head -1 | sed 's/.*://')
+  # Its "listening" line, not the image's health check: that starts a JVM per probe, slow on a busy host.
+  for _ in $(seq 1 600); do
+    docker logs "$NAME" 2>&1 | grep -q 'mongo-standin: listening' && break
+    sleep 1
+  done
+  java -Xmx"$HEAP" -cp "$CP" dev.restoredrill.restore.MongoRestoreBench "$ARCHIVE" "$SIZE_MB" \
+    "mongodb://127.0.0.1:$port/?directConnection=true" "$1" "$2" | grep '^RESULT'
+  echo "stand-in memory after the restore: $(docker stats --no-stream --format '{{.MemUsage}}' "$NAME")" >&2
+}
+
+old=$(restore 1000 2)
+echo "$old" >&2
+new=$(restore 5000 4)
+echo "$new" >&2
+rate() { sed 's/.* rate=\([0-9.]*\)MB\/s.*/\1/' <<<"$1"; }
+secs() { sed 's/.* restore=\([0-9.]*\)s.*/\1/' <<<"$1"; }
+python3 - "$(secs "$new")" "$(secs "$old")" "$(rate "$new")" "$(rate "$old")" <<'PY'
+import sys
+h, b, hr, br = map(float, sys.argv[1:])
+print(f"batch 5000/4 writers {h:.1f} s ({hr:.1f} MB/s), baseline (batch 1000, 2 writers) {b:.1f} s ({br:.1f} MB/s), ratio {h / b:.2f}")
+PY

@@ -1,0 +1,195 @@
+package dev.restoredrill.restore;
+
+import dev.restoredrill.outcome.FailureCategory;
+import dev.restoredrill.stack.DrillId;
+import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.stack.ServiceFailedException;
+import dev.restoredrill.stack.ServiceStack;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The restore phase's logic without Docker: a plain stack, engines that succeed, fail, hang. */
+class ParallelRestoreTest {
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+
+    @Test
+    void oneStoreFailingLeavesTheOthersRestoredEachWithItsReason() {
+        PlainStack stack = new PlainStack(Set.of());
+        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT).run(stack, List.of(
+                new Engine("postgres", () -> List.of("loaded")),
+                new Engine("mongodb", () -> {
+                    throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, "mongo_x.gz fails its CRC");
+                }),
+                new Engine("minio", () -> {
+                    throw new IllegalStateException("connection reset");
+                })), List.of());
+
+        Map<String, RestoreOutcome> outcomes = result.outcomes();
+        assertThat(outcomes.get("postgres").restored()).isTrue();
+        assertThat(outcomes.get("postgres").notes()).containsExactly("loaded");
+        assertThat(outcomes.get("mongodb").failure().category()).isEqualTo(FailureCategory.CORRUPT_BACKUP);
+        assertThat(outcomes.get("mongodb").failure().message()).isEqualTo("Corrupt backup: mongo_x.gz fails its CRC");
+        assertThat(outcomes.get("minio").failure().category()).isEqualTo(FailureCategory.RESTORE_FAILURE);
+        assertThat(outcomes.get("minio").failure().message()).contains("minio", "connection reset");
+        assertThat(outcomes.get("minio").logTail()).contains("--- minio log (last lines) ---", "log of minio");
+        assertThat(stack.started).isTrue();
+    }
+
+    @Test
+    void aServiceThatNeverBecomesHealthyFailsOnlyItsStoreWithItsLog() {
+        PlainStack stack = new PlainStack(Set.of("clickhouse"));
+        ParallelRestore.Result result = new ParallelRestore(Duration.ofMillis(200)).run(stack, List.of(
+                new Engine("clickhouse", () -> List.of("never reached")),
+                new Engine("postgres", () -> List.of("loaded"))), List.of());
+
+        RestoreOutcome clickhouse = result.outcomes().get("clickhouse");
+        assertThat(clickhouse.restored()).isFalse();
+        assertThat(clickhouse.failure().category()).isEqualTo(FailureCategory.RESTORE_FAILURE);
+        assertThat(clickhouse.failure().message()).contains("not healthy within");
+        assertThat(clickhouse.logTail()).contains("unhealthy log of clickhouse");
+        assertThat(result.outcomes().get("postgres").restored()).isTrue();
+    }
+
+    @Test
+    void aFailedPrepareFailsItsStoreBeforeItsLoadRuns() {
+        Engine snapshot = new Engine("clickhouse", () -> List.of("loaded")) {
+            @Override
+            public void prepare(ServiceStack stack) throws Exception {
+                throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, "hostile entry ../../etc");
+            }
+        };
+        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT).run(new PlainStack(Set.of()),
+                List.of(snapshot, new Engine("minio", () -> List.of("ok"))), List.of());
+
+        assertThat(result.outcomes().get("clickhouse").failure().message()).contains("hostile entry");
+        assertThat(snapshot.loads).isZero();
+        assertThat(result.outcomes().get("minio").restored()).isTrue();
+    }
+
+    @Test
+    void anInterruptStopsTheRestoresStillRunningAndIsKept() throws Exception {
+        CountDownLatch hanging = new CountDownLatch(1);
+        Engine stuck = new Engine("postgres", () -> {
+            hanging.countDown();
+            Thread.sleep(60_000);
+            return List.of();
+        });
+        AtomicReference<ParallelRestore.Result> result = new AtomicReference<>();
+        AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+        Thread drill = new Thread(() -> {
+            result.set(new ParallelRestore(HEALTH_TIMEOUT).run(new PlainStack(Set.of()),
+                    List.of(new Engine("minio", () -> List.of("ok")), stuck), List.of("librechat")));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        drill.start();
+        assertThat(hanging.await(5, TimeUnit.SECONDS)).isTrue();
+        drill.interrupt();
+        drill.join(5_000);
+
+        assertThat(drill.isAlive()).as("the restore phase returned after the interrupt").isFalse();
+        assertThat(interruptKept.get()).isTrue();
+        assertThat(result.get().outcomes().get("postgres").failure().message())
+                .isEqualTo("Restore failure: postgres: the drill was interrupted during the restore");
+    }
+
+    /** A restore engine whose load runs the given body. */
+    private static class Engine implements RestoreEngine {
+        private final String store;
+        private final Load body;
+        int loads;
+
+        Engine(String store, Load body) {
+            this.store = store;
+            this.body = body;
+        }
+
+        @Override
+        public String store() {
+            return store;
+        }
+
+        @Override
+        public String service() {
+            return store;
+        }
+
+        @Override
+        public List<String> load(ServiceStack stack) throws Exception {
+            loads++;
+            return body.run();
+        }
+    }
+
+    private interface Load {
+        List<String> run() throws Exception;
+    }
+
+    /** A stack with no containers: every service is healthy at once except the ones named unhealthy. */
+    private static final class PlainStack implements ServiceStack {
+        private final Set<String> unhealthy;
+        private final Set<String> awaited = ConcurrentHashMap.newKeySet();
+        volatile boolean started;
+
+        PlainStack(Set<String> unhealthy) {
+            this.unhealthy = unhealthy;
+        }
+
+        @Override
+        public DrillId id() {
+            return new DrillId("drill-20261201-abcdef");
+        }
+
+        @Override
+        public String volumeName(String logicalName) {
+            return id().value() + "_" + logicalName;
+        }
+
+        @Override
+        public String prepareVolume(String logicalName) {
+            return volumeName(logicalName);
+        }
+
+        @Override
+        public void start() {
+            started = true;
+        }
+
+        @Override
+        public void awaitHealthy(String service, Duration timeout) {
+            awaited.add(service);
+            if (unhealthy.contains(service)) {
+                throw new ServiceFailedException(service, "service '" + service + "' failed: it was not healthy "
+                        + "within " + timeout.toMillis() + " ms", "unhealthy log of " + service);
+            }
+        }
+
+        @Override
+        public String logTail(String service, int lines) {
+            return "log of " + service;
+        }
+
+        @Override
+        public ServiceEndpoint endpoint(String service, int port) {
+            return new ServiceEndpoint("localhost", port);
+        }
+
+        @Override
+        public int exec(String service, List<String> command, InputStream stdin, OutputStream stdout,
+                        OutputStream stderr, Duration timeout) {
+            return 0;
+        }
+    }
+}
