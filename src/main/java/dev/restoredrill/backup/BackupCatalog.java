@@ -1,8 +1,6 @@
 package dev.restoredrill.backup;
 
 import dev.restoredrill.outcome.Verdict;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The backup stage: finds each store's newest backup in a backup source (a directory, or an off-host copy: see

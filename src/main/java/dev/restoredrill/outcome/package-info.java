@@ -4,5 +4,3 @@
  * wrong, and {@link dev.restoredrill.outcome.SecretMasker}, which every stage uses before text leaves the drill.
  */
 package dev.restoredrill.outcome;
-
-import dev.restoredrill.outcome.Verdict;

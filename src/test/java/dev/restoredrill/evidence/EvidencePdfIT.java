@@ -48,7 +48,7 @@ class EvidencePdfIT {
         assertThat(Files.readAllBytes(pdf)).startsWith('%', 'P', 'D', 'F');
         SealedFolder.Result text = SealedFolder.run(folder, "pdftotext", "-layout", "evidence.pdf", "-");
         assertThat(text.exit()).as(text.output()).isZero();
-        assertThat(text.output()).contains("Restore drill 2026-Q4 — quarterly", "Verdict: FAIL",
+        assertThat(text.output()).contains("Quarterly restore drill 2026-Q4 — quarterly", "Verdict: FAIL",
                 "RPO and RTO per store", "pg_2026-11-23.sql.gz", "mongo_2026-11-24.gz", "RTO: target, measured, verdict",
                 "MISSED", "RTO missed: mongodb took 41.5 s, target 30.0 s", "Trend: RPO achieved and RTO measured",
                 "2026-Q3");

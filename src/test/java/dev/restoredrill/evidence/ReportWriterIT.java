@@ -129,7 +129,7 @@ class ReportWriterIT {
         assertThat(executors.get(0).get("buildName").asText()).isEqualTo("drill-20261124-abc123");
         assertThat(executors.get(0).get("reportName").asText()).isEqualTo("quarterly 2026-Q4");
         assertThat(JSON.readTree(report.text("widgets/summary.json")).get("reportName").asText())
-                .isEqualTo("Restore drill 2026-Q4 — quarterly: FAIL");
+                .isEqualTo("Quarterly restore drill 2026-Q4 (quarterly): FAIL");
     }
 
     @Test
@@ -150,7 +150,7 @@ class ReportWriterIT {
         assertThat(suites.tests()).containsExactlyInAnyOrder(
                 new RenderedTest(AllureResultsFixture.PASSED_TEST, "passed"),
                 new RenderedTest(AllureResultsFixture.FAILED_TEST, "failed"));
-        assertThat(overview.text()).contains("Restore drill 2026-Q4 — quarterly: FAIL", "RPO breach");
+        assertThat(overview.text()).contains("Quarterly restore drill 2026-Q4 (quarterly): FAIL", "RPO breach");
         assertThat(Files.size(png)).isGreaterThan(10_000);
         assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restoredrill.backup.BackupCatalog;
 import dev.restoredrill.backup.ProductionVolumes;
 import dev.restoredrill.backup.ScanProgress;
-import dev.restoredrill.backup.StoreBackupSpec;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.backup.VolumeLayout;

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClients;
 import dev.restoredrill.backup.BackupCatalog;
 import dev.restoredrill.backup.PgDumpFacts;
 import dev.restoredrill.backup.ScanProgress;
-import dev.restoredrill.backup.StoreBackupSpec;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.ServiceEndpoint;

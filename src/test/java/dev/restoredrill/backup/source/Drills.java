@@ -7,7 +7,6 @@ import dev.restoredrill.backup.BackupLocation;
 import dev.restoredrill.backup.BackupManifest;
 import dev.restoredrill.backup.FetchRecord;
 import dev.restoredrill.backup.ScanProgress;
-import dev.restoredrill.backup.StoreBackupSpec;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.outcome.Verdict;
 
