@@ -1,5 +1,6 @@
 package dev.restoredrill.migrations;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.ServiceEndpoint;
@@ -53,10 +54,10 @@ class LangfuseStandInIT {
 
     private final DrillCredentials credentials = DrillCredentials.generate();
     private final Network network = Network.newNetwork();
-    private final GenericContainer<?> postgres = store("restore-drill/postgres:15", 5432, "postgres")
+    private final GenericContainer<?> postgres = store(ReferenceImages.POSTGRES, 5432, "postgres")
             .withEnv("POSTGRES_USER", credentials.postgresUser())
             .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
-    private final GenericContainer<?> clickhouse = store("restore-drill/clickhouse:18.16", 8123, "clickhouse")
+    private final GenericContainer<?> clickhouse = store(ReferenceImages.CLICKHOUSE, 8123, "clickhouse")
             .withEnv("CLICKHOUSE_USER", credentials.clickhouseUser())
             .withEnv("CLICKHOUSE_PASSWORD", credentials.clickhousePassword());
     private final MigrationRelease pinned = PinnedMigrations.project().load(PINNED);

@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.store.StoreType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresDocker
 class AtomicVolumeExtractionIT {
-    private static final String HELPER = "restore-drill/tiny:bookworm";
+    private static final String HELPER = ReferenceImages.TINY;
 
     @TempDir
     Path temp;

@@ -1,5 +1,6 @@
 package dev.restoredrill.testsupport;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class LeftoverGuardIT {
         try {
             DockerCli.require(TIMEOUT, "run", "--name", container, "--network", "none",
                     "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
-                    "--entrypoint", "true", "restore-drill/clickhouse:18.16");
+                    "--entrypoint", "true", ReferenceImages.CLICKHOUSE);
             leaked = DockerCli.require(TIMEOUT, "inspect", "--format",
                     "{{range .Mounts}}{{if eq .Destination \"/var/lib/clickhouse\"}}{{.Name}}{{end}}{{end}}", container).strip();
             DockerCli.require(TIMEOUT, "rm", container);

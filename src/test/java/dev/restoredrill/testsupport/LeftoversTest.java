@@ -1,5 +1,6 @@
 package dev.restoredrill.testsupport;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DrillLabels;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class LeftoversTest {
 
     @Test
     void anAnonymousVolumeOfARemovedContainerOfThisRunIsReportedWithWhereItWasMounted() {
-        trace.containerCreated("c1", attributes("clickhouse-1", "restore-drill/clickhouse:18.16",
+        trace.containerCreated("c1", attributes("clickhouse-1", ReferenceImages.CLICKHOUSE,
                 RunTrace.TESTCONTAINERS_SESSION, SESSION));
         trace.volumeMounted("3f2a9c", "c1", "/var/lib/clickhouse");
 
@@ -34,15 +35,15 @@ class LeftoversTest {
 
     @Test
     void whatAnotherRunCreatesMeanwhileIsNotReported() {
-        trace.containerCreated("c2", attributes("perf-pg", "restore-drill/postgres:15",
+        trace.containerCreated("c2", attributes("perf-pg", ReferenceImages.POSTGRES,
                 RunTrace.TESTCONTAINERS_SESSION, OTHER_SESSION));
         trace.volumeMounted("anon-of-other", "c2", "/var/lib/postgresql/data");
         EngineSnapshot after = snapshot(
                 EngineResource.volume("anon-of-other", null),
-                EngineResource.container("c2", "perf-pg", "restore-drill/postgres:15",
+                EngineResource.container("c2", "perf-pg", ReferenceImages.POSTGRES,
                         merged(IMAGE_LABELS, Map.of(RunTrace.TESTCONTAINERS_SESSION, OTHER_SESSION))),
                 EngineResource.volume("drill-x_postgres-data", Map.of(DrillLabels.DRILL, "drill-x", DrillLabels.OWNER_PID, "999")),
-                EngineResource.container("c3", "unmounted", "restore-drill/clickhouse:18.16", IMAGE_LABELS));
+                EngineResource.container("c3", "unmounted", ReferenceImages.CLICKHOUSE, IMAGE_LABELS));
 
         assertThat(Leftovers.find(snapshot(), after, trace)).isEmpty();
     }
@@ -50,7 +51,7 @@ class LeftoversTest {
     @Test
     void whatWasThereBeforeIsNeverReportedEvenIfItLooksLikeThisRuns() {
         EngineResource old = EngineResource.volume("old", Map.of(DrillLabels.OWNER_PID, "4242"));
-        trace.containerCreated("c1", attributes("x", "restore-drill/tiny:bookworm", DrillLabels.OWNER_PID, "4242"));
+        trace.containerCreated("c1", attributes("x", ReferenceImages.TINY, DrillLabels.OWNER_PID, "4242"));
         trace.volumeMounted("old", "c1", "/data");
 
         assertThat(Leftovers.find(snapshot(old), snapshot(old), trace)).isEmpty();
@@ -58,10 +59,10 @@ class LeftoversTest {
 
     @Test
     void containersVolumesAndNetworksLabelledByThisJvmOrAChildItStartedAreReported() {
-        trace.containerCreated("child-c", attributes("drill-y-postgres-1", "restore-drill/postgres:15",
+        trace.containerCreated("child-c", attributes("drill-y-postgres-1", ReferenceImages.POSTGRES,
                 DrillLabels.OWNER_PID, "4343"));
         EngineSnapshot after = snapshot(
-                EngineResource.container("abcdef0123456789", "drill-x-postgres-1", "restore-drill/postgres:15",
+                EngineResource.container("abcdef0123456789", "drill-x-postgres-1", ReferenceImages.POSTGRES,
                         merged(IMAGE_LABELS, Map.of(DrillLabels.DRILL, "drill-x", DrillLabels.OWNER_PID, "4242"))),
                 EngineResource.network("net1", "drill-x_default", Map.of(DrillLabels.OWNER_PID, "4242")),
                 EngineResource.network("net2", "tc-net", Map.of(RunTrace.TESTCONTAINERS_SESSION, SESSION)),

@@ -1,6 +1,5 @@
 package dev.restoredrill.verify;
 
-import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.outcome.Verdict;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,7 +12,7 @@ import dev.restoredrill.scenario.S3Check;
 import dev.restoredrill.scenario.Severity;
 import dev.restoredrill.scenario.SqlCheck;
 import dev.restoredrill.stack.DrillCredentials;
-import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.testsupport.ReferenceStores;
 import dev.restoredrill.testsupport.RequiresDocker;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.lifecycle.Startables;
-import org.testcontainers.utility.DockerImageName;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -45,7 +41,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,37 +53,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckRunnerIT {
 
-    private static final String OWNER_LABEL = "dev.restoredrill.owner";
     private static final Instant BACKUP_DATE = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    private final DrillCredentials credentials = DrillCredentials.generate();
-    private final GenericContainer<?> postgres = store(ReferenceImages.POSTGRES, 5432)
-            .withEnv("POSTGRES_USER", credentials.postgresUser())
-            .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
-    private final GenericContainer<?> clickhouse = store(ReferenceImages.CLICKHOUSE, 8123)
-            .withEnv("CLICKHOUSE_USER", credentials.clickhouseUser())
-            .withEnv("CLICKHOUSE_PASSWORD", credentials.clickhousePassword());
-    private final GenericContainer<?> minio = store(ReferenceImages.MINIO, 9000)
-            .withEnv("MINIO_ROOT_USER", credentials.minioUser())
-            .withEnv("MINIO_ROOT_PASSWORD", credentials.minioPassword());
-    private final GenericContainer<?> mongodb = store(ReferenceImages.MONGODB, 27017);
+    private final ReferenceStores reference = new ReferenceStores("verify");
+    private final DrillCredentials credentials = reference.credentials();
+    private final GenericContainer<?> postgres = reference.postgres();
+    private final GenericContainer<?> clickhouse = reference.clickhouse();
+    private final GenericContainer<?> minio = reference.minio();
 
     private final CheckRunner runner = new CheckRunner();
     private StoreConnections stores;
     private CheckContext context;
 
-    private static GenericContainer<?> store(String image, int port) {
-        return new GenericContainer<>(DockerImageName.parse(image))
-                .withExposedPorts(port)
-                .withLabel(OWNER_LABEL, "verify")
-                .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(3)));
-    }
-
     @BeforeAll
     void startAndSeedStores() throws Exception {
-        Startables.deepStart(Stream.of(postgres, clickhouse, minio, mongodb)).join();
-        stores = StoreConnections.of(endpoint(postgres, 5432), endpoint(mongodb, 27017),
-                endpoint(clickhouse, 8123), endpoint(minio, 9000), credentials);
+        stores = reference.start().connections();
         context = new CheckContext(stores,
                 Map.of("LibreChat.users", 3L, "LibreChat.conversations", 5L),
                 Map.of("postgres", BACKUP_DATE, "mongodb", BACKUP_DATE, "clickhouse", BACKUP_DATE,
@@ -101,11 +80,7 @@ class CheckRunnerIT {
 
     @AfterAll
     void stopStores() {
-        Stream.of(postgres, clickhouse, minio, mongodb).forEach(GenericContainer::stop);
-    }
-
-    private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
-        return new ServiceEndpoint(container.getHost(), container.getMappedPort(port));
+        reference.close();
     }
 
     private void seedPostgres() throws Exception {

@@ -11,7 +11,7 @@ import dev.restoredrill.backup.PgDumpFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.stack.DrillCredentials;
-import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.testsupport.ReferenceStores;
 import dev.restoredrill.testsupport.RequiresDocker;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -34,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +45,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.lifecycle.Startables;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The engine-native integrity probes against the reference images (real Postgres 15 and ClickHouse 18.16,
@@ -62,50 +58,26 @@ import org.testcontainers.utility.DockerImageName;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the Postgres counts assume the dump test's database is not there yet
 class IntegrityProbesIT {
 
-    private static final String OWNER_LABEL = "dev.restoredrill.owner";
 
-    private final DrillCredentials credentials = DrillCredentials.generate();
-    private final GenericContainer<?> postgres = store("restore-drill/postgres:15", 5432)
-            .withEnv("POSTGRES_USER", credentials.postgresUser())
-            .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
-    private final GenericContainer<?> clickhouse = store("restore-drill/clickhouse:18.16", 8123)
-            .withEnv("CLICKHOUSE_USER", credentials.clickhouseUser())
-            .withEnv("CLICKHOUSE_PASSWORD", credentials.clickhousePassword());
-    private final GenericContainer<?> minio = store("restore-drill/minio-s3proxy:4.1.0", 9000)
-            .withEnv("MINIO_ROOT_USER", credentials.minioUser())
-            .withEnv("MINIO_ROOT_PASSWORD", credentials.minioPassword());
-    private final GenericContainer<?> mongodb = store("restore-drill/mongodb-standin:1.47.0", 27017);
+    private final ReferenceStores reference = new ReferenceStores("integrity");
+    private final DrillCredentials credentials = reference.credentials();
+    private final GenericContainer<?> postgres = reference.postgres();
+    private final GenericContainer<?> clickhouse = reference.clickhouse();
+    private final GenericContainer<?> minio = reference.minio();
 
     private StoreConnections stores;
 
     @TempDir
     Path work;
 
-    private static GenericContainer<?> store(String image, int port) {
-        return new GenericContainer<>(DockerImageName.parse(image))
-                .withExposedPorts(port)
-                .withLabel(OWNER_LABEL, "integrity")
-                // the port, not the image health check: its 5 s timeout fails on a loaded machine
-                .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(8)));
-    }
-
     @BeforeAll
     void startStores() {
-        Startables.deepStart(Stream.of(postgres, clickhouse, minio, mongodb)).join();
-        stores = StoreConnections.of(endpoint(postgres, 5432), endpoint(mongodb, 27017),
-                endpoint(clickhouse, 8123), endpoint(minio, 9000), credentials);
-        // the port opens while the server may still be "starting up"
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptions().until(() -> count("postgres", "pg_database") > 0);
+        stores = reference.start().connections();
     }
 
     @AfterAll
     void stopStores() {
-        Stream.of(postgres, clickhouse, minio, mongodb).forEach(GenericContainer::stop);
-    }
-
-    private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
-        return new ServiceEndpoint(container.getHost(), container.getMappedPort(port));
+        reference.close();
     }
 
     private void sql(String database, String... statements) throws Exception {

@@ -1,5 +1,6 @@
 package dev.restoredrill.backup.source;
 
+import dev.restoredrill.stack.ReferenceImages;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -34,7 +35,7 @@ final class ReferenceS3 implements AutoCloseable {
     final String accessKey = "drill" + UUID.randomUUID().toString().substring(0, 8);
     final String secretKey = UUID.randomUUID().toString();
     private final GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(
-            "restore-drill/minio-s3proxy:4.1.0"))
+            ReferenceImages.MINIO))
             .withExposedPorts(9000)
             .withLabel("dev.restoredrill.owner", "offhost-sources-it")
             .withEnv("MINIO_ROOT_USER", accessKey)
