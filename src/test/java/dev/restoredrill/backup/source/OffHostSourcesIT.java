@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,6 +156,32 @@ class OffHostSourcesIT {
         } finally {
             System.clearProperty("drill.s3.endpoint");
         }
+    }
+
+    @Test
+    void aDrillRestoresFromTheS3SourceAndLeavesItUnchanged() throws Exception {
+        Map<String, String> before = s3.contents(BUCKET);
+        Path scenario = Files.writeString(temp.resolve("from-s3.yml"), """
+                name: from-s3
+                stores: [postgres, minio]
+                """);
+        s3.setProperty("drill.s3.endpoint", s3.endpoint());
+        try (DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(S3_SOURCE), "reference",
+                Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC())) {
+            var restores = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
+                    + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
+
+            for (String name : List.of("postgres", "minio")) {
+                assertThat(restores.outcomes().get(name).restored()).as(String.valueOf(restores.outcomes()
+                        .get(name).failure())).isTrue();
+                assertThat(run.completeness(name)).isNotEmpty()
+                        .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
+            }
+            assertThat(run.manifest().source().uri()).isEqualTo(S3_SOURCE);
+        } finally {
+            System.clearProperty("drill.s3.endpoint");
+        }
+        assertThat(s3.contents(BUCKET)).as("the bucket, key by key, after the drill").isEqualTo(before);
     }
 
     @Test
