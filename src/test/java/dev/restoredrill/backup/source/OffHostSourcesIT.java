@@ -230,4 +230,32 @@ class OffHostSourcesIT {
             System.clearProperty("drill.restic.password-file");
         }
     }
+
+    @Test
+    void aDrillRestoresFromTheResticSourceAndLeavesItUnchanged() throws Exception {
+        ResticRepo repo = ResticRepo.init(temp.resolve("repo-restore"), "drill-" + UUID.randomUUID());
+        repo.backup(set.directory());
+        Map<String, String> before = repo.contents();
+        Path scenario = Files.writeString(temp.resolve("from-restic.yml"), """
+                name: from-restic
+                stores: [postgres, minio]
+                """);
+        s3.setProperty("drill.restic.password-file", repo.passwordFile().toString());
+        try (DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(repo.source()), "reference",
+                Optional.of(temp.resolve("reports")), false, temp.resolve("work-restic")), Clock.systemUTC())) {
+            var restores = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
+                    + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
+
+            for (String name : List.of("postgres", "minio")) {
+                assertThat(restores.outcomes().get(name).restored()).as(String.valueOf(restores.outcomes()
+                        .get(name).failure())).isTrue();
+                assertThat(run.completeness(name)).isNotEmpty()
+                        .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
+            }
+            assertThat(run.manifest().source().kind()).isEqualTo("restic");
+        } finally {
+            System.clearProperty("drill.restic.password-file");
+        }
+        assertThat(repo.contents()).as("every file of the repository after the drill").isEqualTo(before);
+    }
 }
