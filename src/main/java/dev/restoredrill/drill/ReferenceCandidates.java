@@ -1,5 +1,6 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.migrations.LangfuseImage;
 import dev.restoredrill.migrations.PinnedMigrations;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * A post-migration drill's candidate images (scenario {@code stack.images}) on the reference stack
  * ({@code -Ddrill.images=reference}): official candidates cannot be pulled there, so each becomes its reference
  * candidate. Langfuse web and worker of release R become the Langfuse stand-in built for R (its pinned migration
- * list); an image with no reference candidate (LibreChat, LiteLLM, ClickHouse) keeps the reference image, with a
+ * list); an image of the reference set itself runs as named; an image with no reference candidate (LibreChat, LiteLLM, ClickHouse) keeps the reference image, with a
  * line saying so. Official mode keeps the real candidates.
  */
 final class ReferenceCandidates {
@@ -37,6 +38,8 @@ final class ReferenceCandidates {
                             + "or run the drill with -Ddrill.images=official.");
                 }
                 reference.put(service, LangfuseImage.standIn(release));
+            } else if (ReferenceImages.isReference(image)) {
+                reference.put(service, image); // already a local reference image: runs as the scenario names it
             } else {
                 LOG.warn("candidate {} of service {} has no reference stand-in; the reference image runs instead "
                         + "(-Ddrill.images=official runs the real candidate)", image, service);

@@ -20,6 +20,11 @@ public final class ReferenceImages {
     /** socat, for Testcontainers' compose ambassadors. */
     public static final String SOCAT = "restore-drill/socat:bookworm";
 
+    /** Whether an image is one of the locally built reference set ({@code restore-drill/...}). */
+    public static boolean isReference(String image) {
+        return image.startsWith("restore-drill/");
+    }
+
     private ReferenceImages() {
     }
 }

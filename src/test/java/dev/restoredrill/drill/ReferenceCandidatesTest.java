@@ -1,5 +1,6 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.migrations.PinnedMigrations;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,13 @@ class ReferenceCandidatesTest {
         assertThat(reference).containsOnly(
                 Map.entry("langfuse-web", "restore-drill/langfuse-standin:3.120.0"),
                 Map.entry("langfuse-worker", "restore-drill/langfuse-standin:3.120.0"));
+    }
+
+    @Test
+    void anImageOfTheReferenceSetRunsAsTheScenarioNamesIt() {
+        // e.g. a test's deliberately broken service: the reference tiny image in place of clickhouse
+        assertThat(ReferenceCandidates.substitute(Map.of("clickhouse", ReferenceImages.TINY),
+                PinnedMigrations.project())).containsExactly(Map.entry("clickhouse", ReferenceImages.TINY));
     }
 
     @Test
