@@ -168,15 +168,7 @@ class OffHostSourcesIT {
         s3.setProperty("drill.s3.endpoint", s3.endpoint());
         try (DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(S3_SOURCE), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work")), Clock.systemUTC())) {
-            var restores = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
-                    + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
-
-            for (String name : List.of("postgres", "minio")) {
-                assertThat(restores.outcomes().get(name).restored()).as(String.valueOf(restores.outcomes()
-                        .get(name).failure())).isTrue();
-                assertThat(run.completeness(name)).isNotEmpty()
-                        .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
-            }
+            assertRestoredCompletely(run, List.of("postgres", "minio"));
             assertThat(run.manifest().source().uri()).isEqualTo(S3_SOURCE);
         } finally {
             System.clearProperty("drill.s3.endpoint");
@@ -243,19 +235,23 @@ class OffHostSourcesIT {
         s3.setProperty("drill.restic.password-file", repo.passwordFile().toString());
         try (DrillRun run = DrillRun.prepare(new DrillOptions(scenario, Optional.of(repo.source()), "reference",
                 Optional.of(temp.resolve("reports")), false, temp.resolve("work-restic")), Clock.systemUTC())) {
-            var restores = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
-                    + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
-
-            for (String name : List.of("postgres", "minio")) {
-                assertThat(restores.outcomes().get(name).restored()).as(String.valueOf(restores.outcomes()
-                        .get(name).failure())).isTrue();
-                assertThat(run.completeness(name)).isNotEmpty()
-                        .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
-            }
+            assertRestoredCompletely(run, List.of("postgres", "minio"));
             assertThat(run.manifest().source().kind()).isEqualTo("restic");
         } finally {
             System.clearProperty("drill.restic.password-file");
         }
         assertThat(repo.contents()).as("every file of the repository after the drill").isEqualTo(before);
+    }
+
+    /** Every one of the stores restored, and holds what its backup holds. */
+    private static void assertRestoredCompletely(DrillRun run, List<String> stores) {
+        var restores = run.restores().orElseThrow(() -> new AssertionError("the drill stack did not start: "
+                + run.stackFailure().map(Throwable::getMessage).orElse("no reason recorded")));
+        for (String name : stores) {
+            assertThat(restores.outcomes().get(name).restored())
+                    .as(String.valueOf(restores.outcomes().get(name).failure())).isTrue();
+            assertThat(run.completeness(name)).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
+        }
     }
 }
