@@ -52,12 +52,20 @@ public record StoreResult(String store, BackupFormat format, String filePattern,
     public List<Failure> findings() {
         List<Failure> findings = new ArrayList<>();
         for (String failure : failures) {
-            findings.add((RpoCheck.isMiss(failure) ? FailureCategory.RPO_BREACH : FailureCategory.CORRUPT_BACKUP)
-                    .failure(store + ": " + failure));
+            findings.add(category(failure).failure(store + ": " + failure));
         }
         if (error != null) {
             findings.add(FailureCategory.CORRUPT_BACKUP.failure(store + ": " + error));
         }
         return findings;
+    }
+
+    /** The failures that make the backup unusable for a restore: every one but a missed RPO. */
+    public List<String> integrityFailures() {
+        return failures.stream().filter(f -> category(f) == FailureCategory.CORRUPT_BACKUP).toList();
+    }
+
+    private static FailureCategory category(String failure) {
+        return RpoCheck.isMiss(failure) ? FailureCategory.RPO_BREACH : FailureCategory.CORRUPT_BACKUP;
     }
 }

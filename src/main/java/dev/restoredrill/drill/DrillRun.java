@@ -4,7 +4,6 @@ import dev.restoredrill.backup.BackupCatalog;
 import dev.restoredrill.backup.BackupManifest;
 import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
-import dev.restoredrill.backup.RpoCheck;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.outcome.Failure;
@@ -242,7 +241,7 @@ public final class DrillRun implements AutoCloseable {
             journey = guarded(DrillPhase.JOURNEY, "the app", () -> {
                 JourneyPlan journeyPlan = plan.journey().orElseThrow();
                 DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
-                String app = serviceEndpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
+                String app = stack.endpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
                 Path archive = backupFile(StoreType.MONGODB.storeName());
                 return new AppJourney(journeyPlan, app, account, connections, archive).run();
             });
@@ -345,11 +344,7 @@ public final class DrillRun implements AutoCloseable {
     /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */
     private ServiceEndpoint endpoint(StoreType type) {
         return plan.stores().stream().filter(s -> s.type() == type).findFirst()
-                .map(s -> (ServiceEndpoint) stack.endpoint(s.service(), type.port())).orElse(NOT_IN_DRILL);
-    }
-
-    private ServiceEndpoint serviceEndpoint(String service, int port) {
-        return stack.endpoint(service, port);
+                .map(s -> stack.endpoint(s.service(), type.port())).orElse(NOT_IN_DRILL);
     }
 
     private Path backupFile(String store) {
@@ -365,7 +360,7 @@ public final class DrillRun implements AutoCloseable {
         if (!candidates.isEmpty()) {
             files.add(CandidateImages.writeOverride(candidates, work.resolve("images.override.yml")));
         }
-        List<String> services = new ArrayList<>(StoreWiring.services(plan.stores()));
+        List<String> services = new ArrayList<>(plan.stores().stream().map(StorePlan::service).toList());
         plan.journey().ifPresent(j -> services.add(j.baseService()));
         Map<String, String> env = new HashMap<>();
         backups.secrets().forEach((name, value) -> {
@@ -388,7 +383,7 @@ public final class DrillRun implements AutoCloseable {
         if (result.chosen() == null) {
             return String.join("; ", result.failures());
         }
-        List<String> integrity = result.failures().stream().filter(f -> !RpoCheck.isMiss(f)).toList();
+        List<String> integrity = result.integrityFailures();
         FormatFacts facts = result.facts();
         return integrity.isEmpty() && facts != null ? null : String.join("; ", integrity);
     }

@@ -18,7 +18,6 @@ import dev.restoredrill.verify.StoreConnections;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -58,11 +57,6 @@ final class StoreWiring {
     static StoreConnections connections(Function<StoreType, ServiceEndpoint> endpoint, DrillCredentials credentials) {
         return StoreConnections.of(endpoint.apply(StoreType.POSTGRES), endpoint.apply(StoreType.MONGODB),
                 endpoint.apply(StoreType.CLICKHOUSE), endpoint.apply(StoreType.MINIO), credentials);
-    }
-
-    /** The compose services a drill of these stores starts, in the scenario's order. */
-    static List<String> services(List<StorePlan> stores) {
-        return stores.stream().map(StorePlan::service).toList();
     }
 
     /** The catalog's facts as the format the restore method reads; anything else is a bug, said plainly. */

@@ -22,9 +22,4 @@ public final class FailureCategories {
             .toList();
 
     private FailureCategories() {}
-
-    /** The categories a message lands in, in declaration order (Allure lists a test under each). */
-    public static List<FailureCategory> matching(String message) {
-        return Arrays.stream(FailureCategory.values()).filter(c -> c.matches(message)).toList();
-    }
 }

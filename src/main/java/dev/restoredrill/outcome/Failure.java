@@ -37,12 +37,8 @@ public record Failure(FailureCategory category, String message) {
         if (message.startsWith("Restore failed: ")) {
             return FailureCategory.RESTORE_FAILURE.failure(message.substring("Restore failed: ".length()));
         }
-        for (FailureCategory category : FailureCategory.values()) {
-            if (category.matches(message)) {
-                return category.failure(message);
-            }
-        }
-        return FailureCategory.DRILL_ERROR.failure(message);
+        return FailureCategory.matching(message).stream().findFirst().orElse(FailureCategory.DRILL_ERROR)
+                .failure(message);
     }
 
     /** The same failure with where it happened in front of its detail: "Data loss: postgres: …". */

@@ -1,5 +1,7 @@
 package dev.restoredrill.outcome;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +47,11 @@ public enum FailureCategory {
     /** What Allure matches (DOTALL, whole message) to list a failed test under this category. */
     public String allureRegex() {
         return allureRegex.pattern();
+    }
+
+    /** The categories a message lands in, in declaration order (Allure lists a test under each). */
+    public static List<FailureCategory> matching(String message) {
+        return Arrays.stream(values()).filter(c -> c.matches(message)).toList();
     }
 
     public boolean matches(String message) {

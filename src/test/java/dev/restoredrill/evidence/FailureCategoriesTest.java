@@ -31,14 +31,14 @@ class FailureCategoriesTest {
             RTO missed      | RTO missed: all stores took 4 h 10 min, target 4 h 0 min
             """)
     void contractMessagesLandInTheirCategory(String category, String message) {
-        assertThat(FailureCategories.matching(message)).extracting(FailureCategory::label).containsExactly(category);
+        assertThat(FailureCategory.matching(message)).extracting(FailureCategory::label).containsExactly(category);
     }
 
     @Test
     void messagesOutsideTheContractFallToAllureDefaults() {
-        assertThat(FailureCategories.matching("Unexpected end of ZLIB input stream")).isEmpty();
-        assertThat(FailureCategories.matching(null)).isEmpty();
-        assertThat(FailureCategories.matching("expected: <3> but was: <4>")).isEmpty();
+        assertThat(FailureCategory.matching("Unexpected end of ZLIB input stream")).isEmpty();
+        assertThat(FailureCategory.matching(null)).isEmpty();
+        assertThat(FailureCategory.matching("expected: <3> but was: <4>")).isEmpty();
     }
 
     @Test

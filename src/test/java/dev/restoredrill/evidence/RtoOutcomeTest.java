@@ -20,7 +20,7 @@ class RtoOutcomeTest {
         assertThat(rto.failure()).map(Failure::message)
                 .contains("RTO missed: postgres took 1 min 35 s, target 1 min 0 s");
         assertThat(rto.failure()).map(Failure::category).contains(FailureCategory.RTO_MISSED);
-        assertThat(FailureCategories.matching(rto.failure().orElseThrow().message())).containsExactly(
+        assertThat(FailureCategory.matching(rto.failure().orElseThrow().message())).containsExactly(
                 FailureCategory.RTO_MISSED);
     }
 
