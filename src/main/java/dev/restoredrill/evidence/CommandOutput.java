@@ -14,7 +14,11 @@ final class CommandOutput {
 
     static Optional<String> of(String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+            if (command[0].equals("docker")) { // the drill host's engine, as for the drill itself
+                builder.environment().putAll(dev.restoredrill.stack.DrillHost.current().cliEnvironment());
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             // Probe outputs are a few lines: reading them whole is fine.
             byte[] output = process.getInputStream().readAllBytes();

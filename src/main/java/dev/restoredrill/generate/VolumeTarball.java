@@ -4,13 +4,20 @@ import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DockerCli;
 import java.util.Map;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The runbook's weekly volume snapshot, {@code docker run --rm -v VOLUME:/data -v OUT:/out IMAGE
  * tar czf /out/NAME.tar.gz /data}, taken while the service is stopped and restarted afterwards.
- * Entries come out under {@code data/} (tar strips the leading slash), as the runbook's do.
+ * Entries come out under {@code data/} (tar strips the leading slash), as the runbook's do. The archive is
+ * streamed from the container's stdout into the file ({@code tar czf - /data}) instead of a bind-mounted
+ * {@code /out}: the engine may be another machine's.
  */
 final class VolumeTarball {
     /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
@@ -23,17 +30,17 @@ final class VolumeTarball {
 
     static void write(SourceStack stack, String service, String logicalVolume, Path file, String image, String ownerLabel) {
         String volume = stack.volumeName(logicalVolume);
-        Path dir = file.toAbsolutePath().getParent();
         stack.stopService(service);
-        try {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             BoundedCapture stderr = new BoundedCapture();
             int exit = DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("run", "--rm", "--label", ownerLabel,
-                    "-v", volume + ":/data:ro", "-v", dir + ":/out", image,
-                    "tar", "czf", "/out/" + file.getFileName(), "/data"), null, null, stderr);
+                    "-v", volume + ":/data:ro", image, "tar", "czf", "-", "/data"), null, out, stderr);
             if (exit != 0) {
                 throw new GenerateException("tar of volume " + volume + " exited with " + exit + ": " + stderr
                         + ". Check that image " + image + " exists locally and the volume is there.");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
         } finally {
             stack.startService(service);
         }

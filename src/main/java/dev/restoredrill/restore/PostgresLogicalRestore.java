@@ -109,6 +109,11 @@ public final class PostgresLogicalRestore extends ServiceRestore {
         for (Section section : sections) {
             if (section.output() == firstFailure.get()) {
                 int exit = section.exit().join();
+                if (DiskFull.in(section.output().toString())) {
+                    throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "psql stopped in "
+                            + section.label() + " of " + dump.getFileName() + ": "
+                            + DiskFull.message(store, section.output().toString(), 0));
+                }
                 throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "psql stopped with exit code " + exit + " in "
                         + section.label() + " of " + dump.getFileName() + " (" + progress.summary() + " of SQL read): "
                         + lastLines(section.output().toString(), 5)

@@ -7,6 +7,10 @@ import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
 import dev.restoredrill.stack.ServiceStack;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +22,9 @@ import java.util.Map;
  * with its top folder ({@code data/}, from {@code tar czf … /data}) mapped onto the volume root.
  *
  * <p>Owners are kept numerically as the tar recorded them (the service's image wrote them); the images fix the
- * owner of their data directory at start, as the official ones do. The backup directory is mounted read-only, and a
- * tarball the catalog found hostile is never extracted.
+ * owner of their data directory at start, as the official ones do. The tarball is streamed to the helper's stdin
+ * ({@code docker run -i … tar -xzf -}), never bind-mounted: the drill host may be another machine. It is only read,
+ * and a tarball the catalog found hostile is never extracted.
  */
 public final class VolumeSnapshotRestore extends ServiceRestore {
 
@@ -79,18 +84,28 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
                     + "; re-take the snapshot as the runbook does.");
         }
         String volumeName = stack.prepareVolume(volume);
-        List<String> run = List.of("run", "--rm", "--network", "none",
+        List<String> run = List.of("run", "--rm", "-i", "--network", "none",
                 "--label", DrillLabels.DRILL + "=" + stack.id().value(),
                 "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
                 "--label", DrillLabels.HELPER + "=extract-" + store,
                 "-v", volumeName + ":/volume",
-                "-v", tarball.toAbsolutePath().getParent() + ":/backup:ro",
                 helperImage,
-                "tar", "-xzf", "/backup/" + tarball.getFileName(), "-C", "/volume",
+                "tar", "-xzf", "-", "-C", "/volume",
                 "--strip-components=1", "--numeric-owner", "--same-permissions");
         long started = System.nanoTime();
-        int exit = DockerCli.stream(timeout, Map.of(), run, null, log, log);
+        int exit;
+        try (InputStream in = new RestoreProgress(new BufferedInputStream(Files.newInputStream(tarball), 1 << 16),
+                store + " extraction")) {
+            exit = DockerCli.stream(timeout, Map.of(), run, in, log, log);
+        } catch (IOException e) {
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "could not read " + tarball
+                    + " to stream it to the drill host: " + e.getMessage(), e);
+        }
         extractSeconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+        if (exit != 0 && DiskFull.in(log.toString())) {
+            throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "extracting " + tarball.getFileName()
+                    + " failed: " + DiskFull.message(store, log.toString(), facts.fileBytes()));
+        }
         if (exit != 0) {
             throw new RestoreFailedException(FailureCategory.RESTORE_FAILURE, "extracting " + tarball.getFileName() + " into volume "
                     + volumeName + " exited " + exit + ": " + log.toString().strip()

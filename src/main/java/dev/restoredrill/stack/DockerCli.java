@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the local {@code docker} CLI: the same client an operator uses, so streaming {@code docker exec -i}
- * behaves exactly like the runbook's {@code gunzip < f | docker compose exec -T postgres psql}.
+ * behaves exactly like the runbook's {@code gunzip < f | docker compose exec -T postgres psql}. The CLI talks to
+ * the drill's engine ({@link DrillHost}), which may be another machine: nothing here assumes a shared filesystem.
  */
 public final class DockerCli {
 
@@ -66,6 +67,8 @@ public final class DockerCli {
         command.add("docker");
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
+        // The drill host of -Ddrill.docker-host for every docker and compose process; `env` may still name another.
+        builder.environment().putAll(DrillHost.current().cliEnvironment());
         builder.environment().putAll(env);
         if (in == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

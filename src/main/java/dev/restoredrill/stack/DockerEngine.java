@@ -23,24 +23,36 @@ import java.time.Duration;
  */
 public final class DockerEngine {
 
-    private static final String DEFAULT_SOCKET = "/var/run/docker.sock";
-
     private DockerEngine() {
     }
 
-    /** Where the engine is expected: DOCKER_HOST if set, else the default unix socket. */
+    /** Where the engine is expected: the drill host ({@link DrillHost}), masked. */
     public static String endpoint() {
-        String host = System.getenv("DOCKER_HOST");
-        return host == null || host.isBlank() ? "unix://" + DEFAULT_SOCKET : host;
+        return DrillHost.current().masked();
     }
 
     /** Sends {@code GET /_ping} and returns null when the engine answers OK, else why it did not. */
     public static String unreachableReason(Duration timeout) {
-        return unreachableReason(URI.create(endpoint()), timeout);
+        return unreachableReason(DrillHost.current().uri(), timeout);
+    }
+
+    /**
+     * Null when something answers HTTP at the drill host (a TLS port answers a plain request with 400, which still
+     * means an engine is there: {@link EngineCheck} then asks it properly), else why nothing did.
+     */
+    static String connectionFailure(DrillHost host, Duration timeout) {
+        try {
+            String answer = ping(host.uri(), timeout);
+            return answer.startsWith("HTTP/1.") ? null : "the drill host " + host.masked() + " answered '"
+                    + firstLine(answer) + "', which is not a Docker engine";
+        } catch (IOException | RuntimeException e) {
+            return "no Docker engine answers at the drill host " + host.masked() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        }
     }
 
     static String unreachableReason(URI uri, Duration timeout) {
-        String endpoint = uri.toString();
+        String endpoint = new DrillHost(uri, false).masked();
         try {
             String answer = ping(uri, timeout);
             return answer.startsWith("HTTP/1.") && answer.contains(" 200 ") ? null
@@ -51,13 +63,13 @@ public final class DockerEngine {
         }
     }
 
-    /** Fails with one line that says what to do when the engine is not reachable. */
-    public static void requireReachable() {
-        String reason = unreachableReason(Duration.ofSeconds(3));
-        if (reason != null) {
-            throw new DockerUnavailableException(reason
-                    + ". Start it (as root: `dockerd &`), or run `bash .ci/run`, which installs and starts it.");
-        }
+    /**
+     * Fails with one line that says what to do when the drill host's engine is not reachable, speaks TLS
+     * differently or is too old ({@link EngineCheck}); points Testcontainers at it.
+     */
+    public static EngineCheck.Engine requireReachable() {
+        DrillHost host = DrillHost.current().applyToTestcontainers();
+        return EngineCheck.require(host);
     }
 
     private static String ping(URI uri, Duration timeout) throws IOException {

@@ -39,6 +39,9 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillStack.class);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
+    private static final String LIBRECHAT = "librechat";
+    /** The named volume drill.override.yml mounts at LibreChat's CONFIG_PATH directory. */
+    static final String LIBRECHAT_CONFIG_VOLUME = "librechat-config";
 
     private final DrillId id;
     private final ComposeContainer compose;
@@ -46,10 +49,13 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private final Thread shutdownHook;
     private final Path rendered;
     private final Map<String, String> environment;
+    private final StackDefinition definition;
     private volatile boolean closed;
 
-    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment) {
+    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment,
+                       StackDefinition definition) {
         this.id = id;
+        this.definition = definition;
         this.compose = compose;
         this.rendered = rendered;
         this.environment = Map.copyOf(environment);
@@ -62,7 +68,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      * that project exists yet. Starts nothing.
      */
     public static DrillStack create(StackDefinition definition, DrillCredentials credentials, Clock clock) {
-        DockerEngine.requireReachable();
+        EngineCheck.Engine engine = DockerEngine.requireReachable();
         String prefix = "drill-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-";
         Path rendered = ComposeRenderer.render(definition.composeFiles(), prefix + "render",
                 credentials.toEnvironment(), definition.workDir().resolve("compose.drill.yml"));
@@ -78,9 +84,10 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         Map<String, String> environment = StackEnvironment.forDrill(id, credentials, text, definition.environment(),
                 System.getenv());
         compose.withEnv(environment);
-        LOG.info("drill stack {}: {} compose file(s) rendered into {}", id, definition.composeFiles().size(),
-                rendered);
-        return new DrillStack(id, compose, rendered, environment);
+        LOG.info("drill stack {}: {} compose file(s) rendered into {}; drill host {} (Docker {}, API {})", id,
+                definition.composeFiles().size(), rendered, DrillHost.current().masked(), engine.version(),
+                engine.api());
+        return new DrillStack(id, compose, rendered, environment, definition);
     }
 
     @Override
@@ -113,6 +120,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     @Override
     public void start() {
         long started = System.nanoTime();
+        MissingImages.require(DrillHost.current(), definition.services().stream().map(this::serviceImage).toList());
+        deliverLibreChatConfig();
         compose.start();
         LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
     }
@@ -123,6 +132,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      * for their dependencies' health conditions and leaves running services alone. Health is awaited per service.
      */
     public void startLater(List<String> services) {
+        MissingImages.require(DrillHost.current(), services.stream().map(this::serviceImage).toList());
         List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f", rendered.toAbsolutePath()
                 .toString(), "up", "-d", "--no-recreate"));
         args.addAll(services);
@@ -132,6 +142,36 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
                     + result.stderr().strip());
         }
         LOG.info("drill stack {}: started {}", id, services);
+    }
+
+    /**
+     * librechat.yaml for the drill's LibreChat, through a volume instead of the platform's bind mount (see
+     * drill.override.yml and {@link ConfigVolume}); taken from beside the platform's compose file.
+     */
+    private void deliverLibreChatConfig() {
+        if (definition.services().contains(LIBRECHAT) && declaresVolume(LIBRECHAT_CONFIG_VOLUME)) {
+            Path platformDir = definition.composeFiles().get(0).toAbsolutePath().getParent();
+            ConfigVolume.deliver(this, LIBRECHAT_CONFIG_VOLUME, platformDir.resolve("librechat.yaml"),
+                    "librechat.yaml", ReferenceImages.TINY);
+        }
+    }
+
+    private boolean declaresVolume(String logicalName) {
+        try {
+            Object yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(rendered));
+            Object volumes = ((Map<?, ?>) yaml).get("volumes");
+            return volumes instanceof Map<?, ?> declared && declared.containsKey(logicalName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every bind mount of this drill's containers ({@code <container> <host path> -> <container path>}); empty for
+     * a drill that can run on another machine's engine. For the isolation evidence.
+     */
+    public List<String> bindMounts() {
+        return BindMounts.of(id.value());
     }
 
     /** The image the merged compose file gives a service (after every override), e.g. for reading what it ships. */
