@@ -77,6 +77,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
     private FaultHook faults = (phase, subject) -> { };
     private List<String> stackImages = List.of();
+    private List<String> bindMounts = List.of();
     private PlatformOutcome platform;
 
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
@@ -173,6 +174,10 @@ public final class DrillRun implements AutoCloseable {
             platform = new PlatformStart(stack, connections, plan.stack().startupTimeout())
                     .run(PlatformApps.startedAfterRestore(plan), restores);
             stackImages = stack.images();
+            bindMounts = stack.bindMounts();
+            if (!bindMounts.isEmpty()) {
+                LOG.warn("drill {} has bind mounts, which a remote drill host cannot serve: {}", drillId(), bindMounts);
+            }
         } catch (RuntimeException e) {
             stackFailure = e;
             LOG.error("the drill stack could not be started: {}", e.getMessage());
@@ -212,6 +217,11 @@ public final class DrillRun implements AutoCloseable {
         secrets.addAll(List.of(credentials.postgresPassword(), credentials.clickhousePassword(),
                 credentials.minioPassword()));
         return secrets;
+    }
+
+    /** The bind mounts of the drill's containers once the platform started (empty: none; see DrillStack.bindMounts). */
+    public synchronized List<String> bindMounts() {
+        return bindMounts;
     }
 
     /** Why the stack could not run, when it could not. */
