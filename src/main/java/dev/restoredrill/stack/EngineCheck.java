@@ -61,6 +61,11 @@ public final class EngineCheck {
     }
 
     static Engine check(DrillHost host) {
+        return check(host, Map.of());
+    }
+
+    /** {@code environment}: more for the CLI (TLS settings in tests); DOCKER_HOST is always this host's. */
+    static Engine check(DrillHost host, Map<String, String> environment) {
         String reason = DockerEngine.connectionFailure(host, Duration.ofSeconds(5));
         if (reason != null) {
             throw new DockerUnavailableException(reason + ". " + (host.explicit() || !host.uri().getScheme()
@@ -68,8 +73,10 @@ public final class EngineCheck {
                     + "--tlsverify …) and that no firewall drops the port" : "Start it (as root: `dockerd &`), or run "
                     + "`bash .ci/run`, which installs and starts it") + ".");
         }
-        DockerCli.Result result = DockerCli.run(TIMEOUT, "version", "--format",
-                "{{.Server.Version}} {{.Server.APIVersion}}");
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("DOCKER_HOST", host.uri().toString());
+        DockerCli.Result result = DockerCli.run(TIMEOUT, env, List.of("version", "--format",
+                "{{.Server.Version}} {{.Server.APIVersion}}"));
         if (!result.ok() || result.stdout().isBlank()) {
             throw new DockerUnavailableException(SecretMasker.of(List.of()).mask(explain(host,
                     firstLine(result.stderr()))));
@@ -97,7 +104,7 @@ public final class EngineCheck {
             return where + " does not speak TLS, but DOCKER_TLS_VERIFY is set: name the engine's TLS port, or give "
                     + "the engine --tlsverify and its certificates (" + error + ")";
         }
-        if (lower.contains("x509") || lower.contains("tls") || lower.contains("certificate")) {
+        if (lower.contains("x509") || lower.contains("tls") || lower.contains("certificate") || lower.contains(".pem")) {
             return "TLS with " + where + " failed: " + error + ". Check DOCKER_CERT_PATH (ca.pem = the engine's CA, "
                     + "cert.pem/key.pem = a client certificate that CA issued), that the address matches the "
                     + "engine certificate's names, and DOCKER_TLS_VERIFY=1.";
