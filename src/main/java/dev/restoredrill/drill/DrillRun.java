@@ -21,6 +21,7 @@ import dev.restoredrill.scenario.ScenarioLoader;
 import dev.restoredrill.scenario.StorePlan;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.DrillHost;
 import dev.restoredrill.stack.LeftoverReaper;
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.StackDefinition;
@@ -91,6 +92,8 @@ public final class DrillRun implements AutoCloseable {
 
     /** Loads and validates the scenario (a bad one fails here, before anything starts) and finds the backups. */
     public static DrillRun prepare(DrillOptions options, Clock clock) {
+        // Before anything touches Testcontainers (a demo set's generator does): one drill host for all.
+        DrillHost.current().applyToTestcontainers();
         ImageMode images = ImageMode.resolve(options.images(), Path.of("compose/platform.yml"));
         Map<String, String> overrides = new HashMap<>();
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));

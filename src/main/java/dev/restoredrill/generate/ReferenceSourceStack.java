@@ -64,6 +64,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
 
     /** Starts the four services and returns once all are healthy. {@code owner} labels everything created. */
     public static ReferenceSourceStack start(String owner) {
+        dev.restoredrill.stack.DrillHost.current().applyToTestcontainers(); // the same engine as the docker CLI
         ReferenceSourceStack stack = new ReferenceSourceStack(owner);
         try {
             stack.add(POSTGRES, "restore-drill/postgres", "/var/lib/postgresql/data", 5432,

@@ -13,13 +13,16 @@ final class DiskFull {
 
     private static final List<String> SIGNS = List.of("no space left on device", "could not extend file",
             "disk quota exceeded");
+    /** GNU tar's words for a short write, which is how a full disk shows when extracting (seen on a tmpfs). */
+    private static final java.util.regex.Pattern SHORT_WRITE = java.util.regex.Pattern.compile(
+            "wrote only \\d+ of \\d+ bytes");
 
     private DiskFull() {
     }
 
     static boolean in(String output) {
         String lower = output.toLowerCase(Locale.ROOT);
-        return SIGNS.stream().anyMatch(lower::contains);
+        return SIGNS.stream().anyMatch(lower::contains) || SHORT_WRITE.matcher(lower).find();
     }
 
     /** One line: the host (masked), the store, the tool's own line, and the ways out. */
