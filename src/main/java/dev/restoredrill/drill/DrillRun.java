@@ -21,6 +21,7 @@ import dev.restoredrill.scenario.ScenarioLoader;
 import dev.restoredrill.scenario.StorePlan;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.DrillStack;
+import dev.restoredrill.stack.DockerUnavailableException;
 import dev.restoredrill.stack.DrillHost;
 import dev.restoredrill.stack.LeftoverReaper;
 import dev.restoredrill.stack.ServiceEndpoint;
@@ -225,6 +226,15 @@ public final class DrillRun implements AutoCloseable {
     /** The bind mounts of the drill's containers once the platform started (empty: none; see DrillStack.bindMounts). */
     public synchronized List<String> bindMounts() {
         return bindMounts;
+    }
+
+    /**
+     * The drill host's fault, when the stack could not start because of it (engine unreachable, TLS, too old,
+     * images missing): one line that names the host and what to do. Starts the stack if it has not been.
+     */
+    public synchronized Optional<DockerUnavailableException> hostFault() {
+        restores();
+        return stackFailure instanceof DockerUnavailableException fault ? Optional.of(fault) : Optional.empty();
     }
 
     /** Why the stack could not run, when it could not. */

@@ -81,6 +81,10 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         DrillId id = new DrillId(projectOf(compose));
         String text = nameProject(rendered, id);
         refuseExistingVolumes(id);
+        // Before any restore prepares a volume: the helper (snapshot extraction, config files) and the services.
+        List<String> images = new ArrayList<>(List.of(ReferenceImages.TINY));
+        definition.services().forEach(service -> images.add(imageOf(rendered, service)));
+        MissingImages.require(DrillHost.current(), images);
         Map<String, String> environment = StackEnvironment.forDrill(id, credentials, text, definition.environment(),
                 System.getenv());
         compose.withEnv(environment);
@@ -120,7 +124,6 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     @Override
     public void start() {
         long started = System.nanoTime();
-        MissingImages.require(DrillHost.current(), definition.services().stream().map(this::serviceImage).toList());
         deliverLibreChatConfig();
         compose.start();
         LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
@@ -176,6 +179,10 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
 
     /** The image the merged compose file gives a service (after every override), e.g. for reading what it ships. */
     public String serviceImage(String service) {
+        return imageOf(rendered, service);
+    }
+
+    private static String imageOf(Path rendered, String service) {
         try {
             Object yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(rendered));
             Object image = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml).get("services")).get(service)).get("image");

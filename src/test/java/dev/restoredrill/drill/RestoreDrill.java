@@ -11,6 +11,7 @@ import dev.restoredrill.evidence.RtoOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.StorePlan;
+import dev.restoredrill.stack.DockerUnavailableException;
 import dev.restoredrill.testsupport.RequiresDocker;
 import dev.restoredrill.verify.CheckOutcome;
 import dev.restoredrill.verify.JourneyStage;
@@ -61,6 +62,8 @@ class RestoreDrill {
         if (DrillOptions.fromSystemProperties().preflightOnly()) {
             return phases;
         }
+        phases.add(DynamicContainer.dynamicContainer("Drill host", List.of(test(DRILL_HOST_TEST, "drill host",
+                "blocker", () -> run.hostFault().ifPresent(fault -> fail(fault.getMessage()))))));
         phases.add(DynamicContainer.dynamicContainer("Restore", run.plan().stores().stream()
                 .map(store -> test("restore " + store.name() + " into a fresh volume", store.name(), "blocker",
                         () -> restore(store)))));
@@ -134,11 +137,18 @@ class RestoreDrill {
         }
     }
 
+    private static final String DRILL_HOST_TEST = "the drill host runs the drill stack";
+
     private DynamicTest test(String name, String feature, String severity, Executable body) {
         return DynamicTest.dynamicTest(name, () -> {
             Allure.epic("Restore drill " + quarter + (run.demo() ? " (DEMO)" : ""));
             Allure.feature(feature);
             Allure.label("severity", severity);
+            // A drill host that cannot run the drill is one failure (its own test), not one per later test.
+            if (!name.equals(DRILL_HOST_TEST) && run.stackFailure().filter(e -> e instanceof DockerUnavailableException)
+                    .isPresent()) {
+                Assumptions.abort("not run: the drill host cannot run the drill (see '" + DRILL_HOST_TEST + "')");
+            }
             body.execute();
         });
     }
