@@ -22,7 +22,8 @@ MONGO_JAVA_SERVER_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mong
 	"$HERE/services/pom.xml")"
 MONGO_TAG="restore-drill/mongodb-standin:$MONGO_JAVA_SERVER_VERSION"
 
-CHAT_TAG=restore-drill/chat-standin:0.1   # stand-in for LibreChat + the LiteLLM gateway (chat-standin/README.md)
+CHAT_TAG=restore-drill/chat-standin:0.2   # stand-in for LibreChat + the LiteLLM gateway (chat-standin/README.md)
+MODEL_TAG=restore-drill/model-standin:0.1   # the drill's own model service, OpenAI API (model-standin/README.md)
 # Stand-in for Langfuse web + worker, one image per release with a pinned migration list (langfuse-standin/README.md).
 LANGFUSE_REPO=restore-drill/langfuse-standin
 REDIS_TAG=restore-drill/redis:7   # the real Redis server from Debian bookworm (7.0)
@@ -222,6 +223,17 @@ build_chat() {
 	docker_build "$context" "$name" "$hash"
 }
 
+build_model() {
+	local name="$1" hash="$2" project="$HERE/model-standin" context="$BUILD_DIR/context/model-standin"
+	rm -rf "$project/target/dependency"
+	mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+		>>"$CURRENT_LOG" 2>&1
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp "$project/Dockerfile" "$project/healthcheck" "$context/"
+	cp "$project"/target/model-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
+	docker_build "$context" "$name" "$hash"
+}
+
 build_langfuse() {
 	local release="$1" name="$2" hash="$3" project="$HERE/langfuse-standin"
 	local context="$BUILD_DIR/context/langfuse-standin-$release"
@@ -252,6 +264,7 @@ main() {
 	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
 	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_chat
+	ensure "$MODEL_TAG" "$(inputs_hash "$jre" path:model-standin)" build_model
 	ensure "$REDIS_TAG" "$(inputs_hash "$base" path:redis)" build_from_dir redis
 	local release
 	for release in $(cd "$HERE/langfuse-standin/migrations" && ls -d */ | tr -d /); do

@@ -4,6 +4,7 @@ package dev.restoredrill.drill;
 public enum DrillPhase {
     CATALOG("Backup catalog"),
     RESTORE("Restore"),
+    ISOLATION("Isolation"),
     COMPLETENESS("Completeness"),
     CHECKS("Checks"),
     JOURNEY("App journey");

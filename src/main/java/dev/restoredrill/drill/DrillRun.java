@@ -6,6 +6,7 @@ import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.evidence.IsolationEvidence;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.store.StoreType;
@@ -23,6 +24,11 @@ import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.DrillStack;
 import dev.restoredrill.stack.DockerUnavailableException;
 import dev.restoredrill.stack.DrillHost;
+import dev.restoredrill.stack.EgressGateway;
+import dev.restoredrill.stack.EgressProbe;
+import dev.restoredrill.stack.IsolationInspector;
+import dev.restoredrill.stack.NetworkIsolation;
+import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.LeftoverReaper;
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.StackDefinition;
@@ -81,6 +87,10 @@ public final class DrillRun implements AutoCloseable {
     private List<String> stackImages = List.of();
     private List<String> bindMounts = List.of();
     private PlatformOutcome platform;
+    /** Ties the journey's answer to this drill's own model service (issue 12). */
+    private final String modelNonce = ModelService.newNonce();
+    private IsolationEvidence isolation;
+    private ModelProof modelProof;
 
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
         this.options = options;
@@ -174,6 +184,7 @@ public final class DrillRun implements AutoCloseable {
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
+            openAllowedEgress();
             connections = StoreWiring.connections(this::endpoint, credentials);
             platform = new PlatformStart(stack, connections, plan.stack().startupTimeout())
                     .run(PlatformApps.startedAfterRestore(plan), restores);
@@ -187,6 +198,56 @@ public final class DrillRun implements AutoCloseable {
             LOG.error("the drill stack could not be started: {}", e.getMessage());
         }
         return Optional.ofNullable(restores);
+    }
+
+    /**
+     * The drill stack's isolation, read from the engine, and the egress probe (once, after the restores and the
+     * platform's start); empty when the stack did not run.
+     */
+    public synchronized Optional<IsolationEvidence> isolation() {
+        restores();
+        if (isolation == null && stack != null) {
+            isolation = guarded(DrillPhase.ISOLATION, "the drill stack", () -> IsolationJudgement.judge(
+                    IsolationInspector.inspect(stack.id()),
+                    new EgressProbe(stack.id(), stack.networkName(), ReferenceImages.SOCAT).run(), plan.isolation()));
+        }
+        return Optional.ofNullable(isolation);
+    }
+
+    public synchronized Optional<IsolationEvidence> isolationIfRun() {
+        return Optional.ofNullable(isolation);
+    }
+
+    /** What proves the journey's answer came from this drill's model service: its nonce, its count of chats. */
+    public record ModelProof(String nonce, ModelService.Stats stats, boolean answerCarriesNonce) {
+
+        public boolean proven() {
+            return stats.completions() >= 1 && nonce.equals(stats.nonce()) && answerCarriesNonce;
+        }
+
+        public String message() {
+            return "the drill's model service (" + ModelService.SERVICE + ") answered " + stats.completions()
+                    + " chat(s) with nonce '" + stats.nonce() + "' (this drill's: '" + nonce + "'); the journey's "
+                    + "answer " + (answerCarriesNonce ? "carries " : "does NOT carry ") + ModelService.answerMark(nonce);
+        }
+    }
+
+    /** Asks the model service what it answered, after the journey (once). */
+    public synchronized ModelProof modelProof() {
+        if (modelProof == null) {
+            JourneyOutcome outcome = journey();
+            modelProof = guarded(DrillPhase.JOURNEY, "the model service", () -> {
+                ModelService.Stats stats = ModelService.stats(stack.endpoint(ModelService.SERVICE, ModelService.PORT));
+                boolean carries = outcome.steps().stream()
+                        .anyMatch(step -> step.message().contains(ModelService.answerMark(modelNonce)));
+                return new ModelProof(modelNonce, stats, carries);
+            });
+        }
+        return modelProof;
+    }
+
+    public synchronized Optional<ModelProof> modelProofIfRun() {
+        return Optional.ofNullable(modelProof);
     }
 
     /** The apps started after the restores, and the Langfuse migrations check (runs the restores if need be). */
@@ -394,7 +455,17 @@ public final class DrillRun implements AutoCloseable {
                 env.put("LANGFUSE_SALT", value);
             }
         });
+        NetworkIsolation.fromSystemProperty().override(work).ifPresent(files::add);
+        env.put(ModelService.NONCE_VARIABLE, modelNonce);
         return new StackDefinition(files, services, work, plan.stack().startupTimeout(), env);
+    }
+
+    /** The scenario's allowed destinations, each through a forwarder on the drill network (none by default). */
+    private void openAllowedEgress() {
+        if (!plan.isolation().isolated()) {
+            EgressGateway.open(stack.id(), stack.networkName(), ReferenceImages.SOCAT, plan.isolation().allowEgress()
+                    .stream().map(d -> new EgressGateway.Destination(d.host(), d.port())).toList());
+        }
     }
 
     /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */

@@ -66,12 +66,16 @@ final class EvidenceAssembler {
             }
             return view(s);
         }).toList()).orElse(List.of());
+        run.isolationIfRun().ifPresent(iso -> failures.addAll(IsolationJudgement.failures(iso)));
+        run.modelProofIfRun().filter(proof -> !proof.proven()).ifPresent(proof -> failures.add(
+                FailureCategory.JOURNEY_FAILURE.failure("the answer did not come from the drill's own model service: "
+                        + proof.message())));
         failures.addAll(run.drillErrors());
         Verdict verdict = failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         return new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
                 stores, run.restoresIfRun().map(r -> r.measuredRto()).orElse(Duration.ZERO), checks, journey,
-                failures);
+                failures).withIsolation(run.isolationIfRun().orElse(null));
     }
 
     private static JourneyStepView view(JourneyStep step) {

@@ -23,12 +23,13 @@ import java.util.List;
  * @param rto               RTO target, measured and verdict per store, then for {@value RtoOutcome#WHOLE_DRILL}
  * @param trackedFailures   this drill's failures with their keys and tickets
  * @param correctiveActions the previous drill's failures: fixed or still failing
+ * @param isolation         the drill stack's isolation and the egress probe; null when the stack did not run
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
+        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -45,6 +46,17 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
     }
 
+    /** A drill's evidence without its isolation evidence (a pre-flight, or before it is added). */
+    public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
+            Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
+            Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
+            boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
+            List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
+        this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
+                checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
+                correctiveActions, null);
+    }
+
     /** A drill's evidence before the audit trail (approver, versions, RTO, tickets, corrective actions) is added. */
     public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
             Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
@@ -58,7 +70,7 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, isolation);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -68,13 +80,20 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, isolation);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions);
+                tracked, actions, isolation);
+    }
+
+    /** Adds the isolation evidence; its problems are failures already (the assembler adds them). */
+    public DrillEvidence withIsolation(IsolationEvidence evidence) {
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
+                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, evidence);
     }
 
     private static void require(Object value, String field) {

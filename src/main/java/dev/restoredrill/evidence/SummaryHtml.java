@@ -14,7 +14,8 @@ public final class SummaryHtml {
     private static final String STYLE = "body{font-family:sans-serif;font-size:11px;margin:18px}"
             + "table{border-collapse:collapse;margin:6px 0 12px}td,th{border:1px solid #999;padding:2px 5px;"
             + "text-align:left;vertical-align:top}th{background:#eee}blockquote{border-left:4px solid #c00;"
-            + "margin:8px 0;padding:4px 10px;background:#fee}h1{font-size:20px}h2{font-size:15px;margin-top:18px}"
+            + "margin:8px 0;padding:4px 10px;background:#fee}"
+            + "blockquote.red{color:#c00;font-size:14px}h1{font-size:20px}h2{font-size:15px;margin-top:18px}"
             + "svg{display:block;margin:6px 0}td.word{white-space:nowrap}@page{size:A4 landscape;margin:10mm}";
 
     private SummaryHtml() {}
@@ -38,6 +39,9 @@ public final class SummaryHtml {
                 if (line.startsWith("## Trend") && trend.size() > 0) {
                     html.append(TrendChart.svg(trend)).append('\n');
                 }
+            } else if (line.startsWith(SummaryWriter.RED_LINE)) {
+                html.append("<blockquote class=\"red\">").append(inline(line.substring(SummaryWriter.RED_LINE.length())))
+                        .append("</blockquote>\n");
             } else if (line.startsWith("> ")) {
                 html.append("<blockquote>").append(inline(line.substring(2))).append("</blockquote>\n");
             } else if (line.matches("\\d+\\. .*") || line.startsWith("- ")) {

@@ -11,6 +11,8 @@ import java.util.Set;
 /** summary.md: the drill on one page, for an auditor who will not open the HTML report. */
 public final class SummaryWriter {
     public static final String DEMO_BANNER = "DEMO DRILL — generated backups, not evidence";
+    /** A quote line summary.html draws in red letters (a drill allowed to reach outside itself). */
+    public static final String RED_LINE = "> 🟥 ";
     public static final String PREFLIGHT_BANNER = "PRE-FLIGHT — backups checked only; not a drill, not in the trend";
 
     private SummaryWriter() {}
@@ -31,6 +33,9 @@ public final class SummaryWriter {
         if (e.preflight()) {
             md.append("> **").append(PREFLIGHT_BANNER).append("**\n\n");
         }
+        if (e.isolation() != null && e.isolation().egressWarning() != null) {
+            md.append(RED_LINE).append("**").append(e.isolation().egressWarning()).append("**\n\n");
+        }
         md.append("**Verdict: ").append(e.verdict()).append("**\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Drill id", e.drillId());
@@ -50,6 +55,7 @@ public final class SummaryWriter {
         rtoTable(md, e.rto());
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
+        isolation(md, e.isolation());
 
         md.append("## Failures\n\n");
         if (e.failures().isEmpty()) {
@@ -219,6 +225,38 @@ public final class SummaryWriter {
                     .append(verdict(s.verdict())).append(" | ").append(cell(s.message())).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** The drill host, its networks, what was open, and the egress probe (issue 12). */
+    private static void isolation(StringBuilder md, IsolationEvidence iso) {
+        md.append("## Isolation\n\n");
+        if (iso == null) {
+            md.append("Not measured: the drill stack did not run.\n\n");
+            return;
+        }
+        md.append("**Isolation: ").append(verdict(iso.verdict())).append("**\n\n| | |\n|---|---|\n");
+        row(md, "Drill host", iso.engineAddress() + " (Docker " + iso.engineVersion() + ")");
+        row(md, "Drill networks", iso.networks().isEmpty() ? null : String.join(", ", iso.networks().stream()
+                .map(n -> n.name() + (n.internal() ? " (internal)" : " (NOT internal: has a route out)")).toList()));
+        row(md, "Bind mounts", iso.bindMounts().isEmpty() ? "none" : String.join("; ", iso.bindMounts()));
+        row(md, "Published ports", iso.publishedPorts().isEmpty() ? "none (but the harness's ambassadors)"
+                : String.join("; ", iso.publishedPorts()));
+        row(md, "Harness ambassadors", iso.ambassadors().isEmpty() ? "none" : String.join("; ", iso.ambassadors()));
+        if (iso.probe() != null) {
+            row(md, "Egress probe, inside", (iso.probe().insideBlocked() ? "blocked" : "**CONNECTED**") + " — "
+                    + iso.probe().target() + " from the drill network");
+            row(md, "Egress probe, control", (iso.probe().outsideReached() ? "connected" : "**FAILED**") + " — "
+                    + iso.probe().target() + " from the test host's network");
+        }
+        row(md, "Egress allowed", iso.allowedEgress().isEmpty() ? "none" : "**" + String.join(", ",
+                iso.allowedEgress()) + "**");
+        md.append('\n');
+        for (String problem : iso.problems()) {
+            md.append("- ").append(cell(problem)).append('\n');
+        }
+        if (!iso.problems().isEmpty()) {
+            md.append('\n');
+        }
     }
 
     private static void row(StringBuilder md, String name, String value) {

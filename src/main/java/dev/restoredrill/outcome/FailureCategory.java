@@ -18,6 +18,8 @@ public enum FailureCategory {
     JOURNEY_FAILURE("Journey failure", "(?i).*\\bjourney\\b.*"),
     CHECK_FAILURE("Check failure", "(?i).*\\bcheck\\b.*"),
     RTO_MISSED("RTO missed", "(?i).*\\bRTO missed\\b.*"),
+    /** The drill stack could reach outside itself, or its isolation could not be shown (issue 12). */
+    ISOLATION_BREACH("Isolation breach", "(?i).*\\begress probe\\b.*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 

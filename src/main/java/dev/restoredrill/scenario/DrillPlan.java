@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param checks      the checks, in scenario order, names unique, each targeting one of {@code stores}
  * @param rto         the whole drill's RTO target: start of the restores until every store and the app answer;
  *                    absent = no target, not judged
+ * @param isolation   what the drill stack may reach outside itself: nothing, unless the scenario allows it
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
-                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto) {
+                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto, IsolationPlan isolation) {
 
     public DrillPlan {
         Plans.requireText(name, "name");
@@ -35,6 +36,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         checks = List.copyOf(checks);
         Plans.requireNonNull(report, "report");
         Plans.requireNonNull(rto, "rto");
+        Plans.requireNonNull(isolation, "isolation");
         if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
             throw new IllegalArgumentException("rto must be longer than zero");
         }
@@ -44,6 +46,13 @@ public record DrillPlan(String name, String description, Path file, BackupSource
                         + check.store() + "', which the drill does not restore");
             }
         }
+    }
+
+    /** A fully isolated drill. */
+    public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
+                     StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report,
+                     Optional<Duration> rto) {
+        this(name, description, file, backups, stores, stack, journey, checks, report, rto, IsolationPlan.ISOLATED);
     }
 
     /** A drill without an RTO target of its own. */

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
-            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto");
+            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto",
+                    "isolation");
     private static final List<String> STORE_FIELDS =
             List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
@@ -59,7 +60,24 @@ final class PlanReader {
         List<CheckPlan> checks = new CheckReader(scenario, stores).read();
         Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
-                journey(scenario), checks, report(scenario, name), rto);
+                journey(scenario), checks, report(scenario, name), rto, isolation(scenario));
+    }
+
+    private IsolationPlan isolation(YamlMapping scenario) {
+        Optional<YamlMapping> section = scenario.mapping("isolation", "'allow_egress'")
+                .map(isolation -> isolation.allowOnly(List.of("allow_egress")));
+        List<String> destinations = section.flatMap(s -> s.optionalTextList("allow_egress",
+                "destinations as host:port")).orElse(List.of());
+        List<IsolationPlan.Destination> allowed = new java.util.ArrayList<>();
+        for (String destination : destinations) {
+            try {
+                allowed.add(IsolationPlan.Destination.parse(destination));
+            } catch (IllegalArgumentException e) {
+                throw section.orElseThrow().invalid("allow_egress", e.getMessage() + ". Leave the section out to keep "
+                        + "the drill fully isolated.");
+            }
+        }
+        return new IsolationPlan(allowed);
     }
 
     private BackupSourcePlan backups(YamlMapping scenario) {

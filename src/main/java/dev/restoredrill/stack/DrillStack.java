@@ -276,21 +276,30 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     }
 
     /**
-     * Where the harness reaches {@code port} of {@code service}: a socat ambassador of Testcontainers on the
-     * drill's network, mapped to an ephemeral host port and labelled with the drill's id.
+     * Where the harness reaches {@code port} of {@code service}: a socat ambassador of Testcontainers, mapped to an
+     * ephemeral host port and labelled with the drill's id. The drill's network is internal, and on engine 20.10 a
+     * container only on an internal network loses its published ports: the ambassador starts on the engine's
+     * default bridge (which carries the published port) and is then connected to the drill network, the only
+     * container on both.
      */
     @Override
     public ServiceEndpoint endpoint(String service, int port) {
         SocatContainer ambassador = ambassadors.computeIfAbsent(service + ":" + port, key -> {
             SocatContainer socat = new SocatContainer()
                     .withTarget(port, service)
-                    .withNetworkMode(id.value() + "_default")
                     .withLabel(DrillLabels.DRILL, id.value())
-                    .withLabel(DrillLabels.OWNER_PID, String.valueOf(ProcessHandle.current().pid()));
+                    .withLabel(DrillLabels.OWNER_PID, String.valueOf(ProcessHandle.current().pid()))
+                    .withLabel(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value());
             socat.start();
+            DockerCli.require(CLI_TIMEOUT, "network", "connect", networkName(), socat.getContainerId());
             return socat;
         });
         return new ServiceEndpoint(ambassador.getHost(), ambassador.getMappedPort(port));
+    }
+
+    /** The drill's own network (compose's default network of the project), internal unless isolation is off. */
+    public String networkName() {
+        return id.value() + "_default";
     }
 
     /** {@code docker exec -i} into the service's container, streaming both ways; returns the exit code. */

@@ -14,7 +14,9 @@ public final class ReferenceImages {
     /** Stand-in for mongod: mongo-java-server. */
     public static final String MONGODB = "restore-drill/mongodb-standin:1.47.0";
     /** Stand-in for LibreChat and the LiteLLM gateway. */
-    public static final String CHAT = "restore-drill/chat-standin:0.1";
+    public static final String CHAT = "restore-drill/chat-standin:0.2";
+    /** The drill's own model service (OpenAI API, deterministic answer), in both image modes. */
+    public static final String MODEL = "restore-drill/model-standin:0.1";
     /** A minimal Debian image, for helper containers (and Testcontainers' "tiny image"). */
     public static final String TINY = "restore-drill/tiny:bookworm";
     /** socat, for Testcontainers' compose ambassadors. */

@@ -85,6 +85,9 @@ class RestoreDrill {
                     + "restored table (schema as restored vs after the start)", "schema", "critical",
                     () -> PlatformTests.schemaChange(run)))));
         }
+        phases.add(DynamicContainer.dynamicContainer("Isolation", List.of(test("the drill stack is cut off: internal "
+                + "networks, no bind mount or published port, the egress probe blocked inside and connected outside",
+                "isolation", "blocker", () -> IsolationTests.isolated(run, this::mask)))));
         phases.add(DynamicContainer.dynamicContainer("Completeness", run.plan().stores().stream()
                 .map(store -> test(store.name() + " holds everything its backup holds", store.name(), "blocker",
                         () -> completeness(store)))));
@@ -97,6 +100,8 @@ class RestoreDrill {
                 steps.add(test("journey step " + stage.number() + ": " + stage.title(), "app", "critical",
                         () -> journeyStep(stage)));
             }
+            steps.add(test("the journey's answer came from the drill's own model service", "app", "critical",
+                    () -> IsolationTests.answeredInside(run)));
             phases.add(DynamicContainer.dynamicContainer("App journey", steps));
         });
         return phases;

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * One chat, as LibreChat and LiteLLM do it between them: the gateway checks the key against the restored
- * Postgres, the model answers (deterministically), the answer streams as deltas, LiteLLM logs the spend, LibreChat
+ * Postgres, the model service answers over HTTP ({@link ModelClient}), the answer streams as deltas, LiteLLM logs the spend, LibreChat
  * stores both messages, and only then the final event goes out, so a client that reads the messages back after it
  * finds them. Any failure ends the stream with an {@code error} event that says what failed.
  */
@@ -28,13 +28,16 @@ final class ChatEngine {
     private final LiteLlmGateway gateway;
     private final GatewayKey key;
     private final CustomEndpoints endpoints;
+    private final ModelClient model;
     private final Clock clock;
 
-    ChatEngine(LibreChatStore store, LiteLlmGateway gateway, GatewayKey key, CustomEndpoints endpoints, Clock clock) {
+    ChatEngine(LibreChatStore store, LiteLlmGateway gateway, GatewayKey key, CustomEndpoints endpoints,
+               ModelClient model, Clock clock) {
         this.store = store;
         this.gateway = gateway;
         this.key = key;
         this.endpoints = endpoints;
+        this.model = model;
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ final class ChatEngine {
                 sink.send(SseEvent.error(verdict.reason()));
                 return;
             }
-            Completion completion = DeterministicModel.complete(request.text());
+            Completion completion = model.complete(request.model(), request.text());
             String responseId = UUID.randomUUID().toString();
             for (String delta : completion.deltas()) {
                 sink.send(SseEvent.message(delta(responseId, delta)));

@@ -62,8 +62,10 @@ public final class ChatStandIn {
         CustomEndpoints endpoints = CustomEndpoints.load(config.configPath(), System.getenv());
         LOG.info("custom endpoints from {}: {}", config.configPath(),
                 endpoints.endpoints().isEmpty() ? "none" : endpoints.endpoints());
+        ModelClient model = new ModelClient(config.modelApiBase());
+        LOG.info("the gateway's model answers at {}", model.completions());
         ChatEngine engine = new ChatEngine(store, new LiteLlmGateway(config.postgres()), config.gatewayKey(),
-                endpoints, clock);
+                endpoints, model, clock);
         Jwt accessTokens = new Jwt(config.jwtSecret(), ACCESS_TOKEN_LIFETIME, clock);
 
         StatusApi status = new StatusApi(store, config.protocol(), endpoints);

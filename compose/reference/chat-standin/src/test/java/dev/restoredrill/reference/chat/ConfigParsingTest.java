@@ -12,7 +12,8 @@ class ConfigParsingTest {
     private static final Map<String, String> ENV = Map.of(
             "DATABASE_URL", "postgresql://drill:p%40ss:w0rd@postgres:5432/litellm",
             "JWT_SECRET", "jwt-secret-value",
-            "LITELLM_API_KEY", "sk-live-abcdefghijklmnop");
+            "LITELLM_API_KEY", "sk-live-abcdefghijklmnop",
+            "MODEL_API_BASE", "http://model:8080/v1");
 
     @Test
     void databaseUrlBecomesJdbcWithTheDecodedPassword() {
@@ -47,6 +48,18 @@ class ConfigParsingTest {
                 .doesNotContain("p@ss").doesNotContain("p%40ss").doesNotContain("jwt-secret-value")
                 .doesNotContain("sk-live-abcdefghijklmnop");
         assertThat(config.postgres().toString()).doesNotContain("p@ss");
+        assertThat(config.modelApiBase()).hasToString("http://model:8080/v1");
+    }
+
+    @Test
+    void theModelServiceMustBeNamedAndCarryNoCredentials() {
+        Map<String, String> noModel = new java.util.HashMap<>(ENV);
+        noModel.remove("MODEL_API_BASE");
+        assertThatThrownBy(() -> StandInConfig.fromEnvironment(noModel)).hasMessageContaining("MODEL_API_BASE is not set");
+        Map<String, String> withPassword = new java.util.HashMap<>(ENV);
+        withPassword.put("MODEL_API_BASE", "https://user:sk-secret@api.example.com/v1");
+        assertThatThrownBy(() -> StandInConfig.fromEnvironment(withPassword))
+                .hasMessageContaining("no credentials").hasMessageNotContaining("sk-secret");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.restoredrill.stack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The egress probe: the harness starts a test host of its own outside the drill network (a socat echo service on
+ * a bridge network it creates, both labelled with the drill's id, its port published on that network's gateway
+ * address only), then opens a TCP connection to it twice: from a probe container attached only to the drill network
+ * (must fail: no route out) and from one on the test host's network (must succeed: the control, which shows the
+ * test host was up, so a failure inside means something). The address probed is the drill host's own gateway
+ * address and the published port, as any destination outside a container network is reached: through the drill
+ * host's routing. (A container's address on another bridge network would not do: the engine drops traffic between
+ * bridge networks, internal or not.) Only this test host is ever probed, never an outside address. Everything it
+ * starts is removed afterwards.
+ */
+public final class EgressProbe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EgressProbe.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(1);
+    static final int PORT = 7070;
+    static final String GREETING = "restore-drill-egress-probe";
+    /** A connection attempt gives up after this long: an internal network refuses at once, a filter may drop. */
+    private static final int CONNECT_SECONDS = 5;
+
+    private final DrillId drill;
+    private final String drillNetwork;
+    private final String probeImage;
+
+    public EgressProbe(DrillId drill, String drillNetwork, String probeImage) {
+        this.drill = drill;
+        this.drillNetwork = drillNetwork;
+        this.probeImage = probeImage;
+    }
+
+    /** The result of one probe: where from, whether the connection got the test host's greeting, what it printed. */
+    public record Attempt(String from, boolean connected, String output) {
+    }
+
+    /**
+     * @param target     the test host, as {@code address:port} on its own network
+     * @param inside     the attempt from inside the drill network (isolated: not connected)
+     * @param outside    the control from the test host's network (connected)
+     */
+    public record Result(String target, Attempt inside, Attempt outside) {
+
+        /** Isolated: no connection from inside, while the control from outside connected. */
+        public boolean isolated() {
+            return !inside.connected() && outside.connected();
+        }
+    }
+
+    public Result run() {
+        String suffix = drill.value() + "-egress-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String network = suffix + "-net";
+        String target = suffix + "-target";
+        List<String> created = new ArrayList<>();
+        try {
+            DockerCli.require(TIMEOUT, "network", "create", "--label", DrillLabels.DRILL + "=" + drill.value(),
+                    "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                    "--label", HarnessRole.LABEL + "=" + HarnessRole.PROBE_TARGET.value(), network);
+            String gateway = DockerCli.require(TIMEOUT, "network", "inspect", "--format",
+                    "{{(index .IPAM.Config 0).Gateway}}", network).strip();
+            List<String> run = new ArrayList<>(List.of("run", "-d", "--name", target, "--network", network,
+                    "-p", gateway + "::" + PORT));
+            run.addAll(labels(HarnessRole.PROBE_TARGET));
+            run.addAll(List.of("--entrypoint", "socat", probeImage, "TCP-LISTEN:" + PORT + ",fork,reuseaddr",
+                    "SYSTEM:echo " + GREETING));
+            DockerCli.require(TIMEOUT, run);
+            created.add(target);
+            String published = DockerCli.require(TIMEOUT, "port", target, PORT + "/tcp").lines().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the egress probe's test host published no port"))
+                    .strip();
+            String address = published.substring(0, published.lastIndexOf(':'));
+            int port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));
+            Attempt outside = attempt("outside (network " + network + ")", network, address, port);
+            Attempt inside = attempt("inside (drill network " + drillNetwork + ")", drillNetwork, address, port);
+            Result result = new Result(address + ":" + port, inside, outside);
+            LOG.info("egress probe of drill {}: inside {}, outside (control) {}", drill,
+                    inside.connected() ? "CONNECTED" : "blocked", outside.connected() ? "connected" : "FAILED");
+            return result;
+        } finally {
+            created.forEach(name -> DockerCli.run(TIMEOUT, "rm", "-f", "-v", name));
+            DockerCli.run(TIMEOUT, "network", "rm", network);
+        }
+    }
+
+    /** A probe container on one network only, opening a connection with bash's /dev/tcp and reading the greeting. */
+    private Attempt attempt(String from, String network, String address, int port) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", network));
+        args.addAll(labels(HarnessRole.PROBE));
+        args.addAll(List.of("--entrypoint", "bash", probeImage, "-c",
+                "timeout " + CONNECT_SECONDS + " bash -c 'exec 3<>/dev/tcp/" + address + "/" + port
+                        + " && head -c 200 <&3' 2>&1; echo \"exit=$?\""));
+        DockerCli.Result result = DockerCli.run(TIMEOUT, java.util.Map.of(), args);
+        String output = (result.stdout() + result.stderr()).strip();
+        return new Attempt(from, output.contains(GREETING), output);
+    }
+
+    private List<String> labels(HarnessRole role) {
+        return List.of("--label", DrillLabels.DRILL + "=" + drill.value(),
+                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", HarnessRole.LABEL + "=" + role.value());
+    }
+
+}
