@@ -6,6 +6,7 @@ import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.store.StoreType;
@@ -327,8 +328,17 @@ public final class DrillRun implements AutoCloseable {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
         Map<String, MongoArchiveFacts.Ttl> ttl = new HashMap<>();
+        Map<String, Path> files = new HashMap<>();
+        Map<String, Long> objects = new HashMap<>();
         for (StorePlan store : plan.stores()) {
             StoreResult result = catalog(store.name());
+            if (result.chosen() != null) {
+                files.put(store.name(), backupFile(store.name()));
+            }
+            if (result.facts() instanceof TarFacts tar) {
+                objects.put(store.name(), tar.minioBuckets().isEmpty() ? tar.files()
+                        : tar.minioBuckets().stream().mapToLong(TarFacts.MinioBucket::objects).sum());
+            }
             if (result.rpoCheck() != null) {
                 instants.put(store.name(), result.rpoCheck().backupInstant());
             }
@@ -338,7 +348,7 @@ public final class DrillRun implements AutoCloseable {
                         .forEach(c -> ttl.put(c.db() + "." + c.collection(), c.ttl()));
             }
         }
-        return new CheckContext(connections, counts, instants, ttl);
+        return new CheckContext(connections, counts, instants, ttl, files, objects);
     }
 
     /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */
