@@ -386,7 +386,11 @@ public final class DrillRun implements AutoCloseable {
 
     /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */
     public String catalogProblem(String store) {
-        StoreResult result = catalog(store);
+        return problemOf(catalog(store));
+    }
+
+    /** What makes a backup the catalog read unusable for a restore (an RPO miss alone does not), or null. */
+    static String problemOf(StoreResult result) {
         if (result.error() != null) {
             return result.error();
         }
