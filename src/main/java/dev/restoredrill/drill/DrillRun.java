@@ -74,6 +74,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    private NegativeControlOutcome negativeControl;
     /** Errors of the drill's own code, per phase and subject: each is a failure of that phase in the evidence. */
     private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
     private FaultHook faults = (phase, subject) -> { };
@@ -95,6 +96,8 @@ public final class DrillRun implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
+        Optional.ofNullable(System.getProperty(DrillPlan.NEGATIVE_CONTROL_PROPERTY))
+                .ifPresent(value -> overrides.put(DrillPlan.NEGATIVE_CONTROL_PROPERTY, value));
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
         DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
@@ -234,6 +237,38 @@ public final class DrillRun implements AutoCloseable {
     public synchronized CheckOutcome check(CheckPlan check) {
         return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name,
                 () -> checks.run(check, context())));
+    }
+
+    /**
+     * The negative control, when the plan asks for one (run once, after the restores): a damaged copy of the
+     * store's backup restored into a throw-away store next to the drill's, which the drill's checks must catch.
+     */
+    public synchronized Optional<NegativeControlOutcome> negativeControl() {
+        if (plan.negativeControl().isEmpty()) {
+            return Optional.empty();
+        }
+        if (negativeControl == null) {
+            negativeControl = guarded(DrillPhase.CHECKS, NegativeControlOutcome.NAME, () -> {
+                StorePlan store = plan.store(plan.negativeControl().get()).orElseThrow();
+                String problem = catalogProblem(store.name());
+                if (problem != null || stack == null) {
+                    throw new IllegalStateException("the negative control needs a usable " + store.name()
+                            + " backup and the drill's stack: " + (problem != null ? problem : "the stack did not"
+                            + " start"));
+                }
+                List<CheckPlan> integrity = plan.checksFor(store.name()).stream().filter(c -> c.kind().integrity())
+                        .toList();
+                return new NegativeControl(store, backupFile(store.name()), options.workDir()
+                        .resolve(start.toString().replace(':', '-')), stack.serviceImage(store.service()), stack.id(),
+                        credentials, integrity, plan.stack().startupTimeout(), clock)
+                        .run(DamagedCopy.Damage.DUPLICATED_ROWS);
+            });
+        }
+        return Optional.of(negativeControl);
+    }
+
+    public synchronized Optional<NegativeControlOutcome> negativeControlIfRun() {
+        return Optional.ofNullable(negativeControl);
     }
 
     /** The runbook's own test: sign in, open the newest conversation, chat (run once). */

@@ -16,10 +16,16 @@ import java.util.Optional;
  * @param checks      the checks, in scenario order, names unique, each targeting one of {@code stores}
  * @param rto         the whole drill's RTO target: start of the restores until every store and the app answer;
  *                    absent = no target, not judged
+ * @param negativeControl the store whose backup the negative control damages and restores next to the drill's
+ *                    (its checks must catch it); absent = no negative control
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
-                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto) {
+                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto,
+                        Optional<String> negativeControl) {
+
+    /** {@code -Ddrill.negative-control[=postgres|false]}: wins over the scenario's {@code negative_control}. */
+    public static final String NEGATIVE_CONTROL_PROPERTY = "drill.negative-control";
 
     public DrillPlan {
         Plans.requireText(name, "name");
@@ -35,6 +41,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         checks = List.copyOf(checks);
         Plans.requireNonNull(report, "report");
         Plans.requireNonNull(rto, "rto");
+        Plans.requireNonNull(negativeControl, "negativeControl");
         if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
             throw new IllegalArgumentException("rto must be longer than zero");
         }
@@ -50,6 +57,13 @@ public record DrillPlan(String name, String description, Path file, BackupSource
     public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
                      StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report) {
         this(name, description, file, backups, stores, stack, journey, checks, report, Optional.empty());
+    }
+
+    /** A drill without a negative control. */
+    public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
+                     StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report,
+                     Optional<Duration> rto) {
+        this(name, description, file, backups, stores, stack, journey, checks, report, rto, Optional.empty());
     }
 
     public Optional<StorePlan> store(String storeName) {
