@@ -7,6 +7,7 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.IsolationEvidence;
+import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.store.StoreType;
@@ -81,6 +82,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    private NegativeControlOutcome negativeControl;
     /** Errors of the drill's own code, per phase and subject: each is a failure of that phase in the evidence. */
     private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
     private FaultHook faults = (phase, subject) -> { };
@@ -109,6 +111,8 @@ public final class DrillRun implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("drill.reference", String.valueOf(images == ImageMode.REFERENCE));
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
+        Optional.ofNullable(System.getProperty(DrillPlan.NEGATIVE_CONTROL_PROPERTY))
+                .ifPresent(value -> overrides.put(DrillPlan.NEGATIVE_CONTROL_PROPERTY, value));
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
         DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
@@ -319,6 +323,38 @@ public final class DrillRun implements AutoCloseable {
                 () -> checks.run(check, context())));
     }
 
+    /**
+     * The negative control, when the plan asks for one (run once, after the restores): a damaged copy of the
+     * store's backup restored into a throw-away store next to the drill's, which the drill's checks must catch.
+     */
+    public synchronized Optional<NegativeControlOutcome> negativeControl() {
+        if (plan.negativeControl().isEmpty()) {
+            return Optional.empty();
+        }
+        if (negativeControl == null) {
+            negativeControl = guarded(DrillPhase.CHECKS, NegativeControlOutcome.NAME, () -> {
+                StorePlan store = plan.store(plan.negativeControl().get()).orElseThrow();
+                String problem = catalogProblem(store.name());
+                if (problem != null || stack == null) {
+                    throw new IllegalStateException("the negative control needs a usable " + store.name()
+                            + " backup and the drill's stack: " + (problem != null ? problem : "the stack did not"
+                            + " start"));
+                }
+                List<CheckPlan> integrity = plan.checksFor(store.name()).stream().filter(c -> c.kind().integrity())
+                        .toList();
+                return new NegativeControl(store, backupFile(store.name()), options.workDir()
+                        .resolve(start.toString().replace(':', '-')), stack.serviceImage(store.service()), stack.id(),
+                        credentials, integrity, plan.stack().startupTimeout(), clock)
+                        .run(DamagedCopy.Damage.DUPLICATED_ROWS);
+            });
+        }
+        return Optional.of(negativeControl);
+    }
+
+    public synchronized Optional<NegativeControlOutcome> negativeControlIfRun() {
+        return Optional.ofNullable(negativeControl);
+    }
+
     /** The runbook's own test: sign in, open the newest conversation, chat (run once). */
     public synchronized JourneyOutcome journey() {
         if (journey == null) {
@@ -411,8 +447,17 @@ public final class DrillRun implements AutoCloseable {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
         Map<String, MongoArchiveFacts.Ttl> ttl = new HashMap<>();
+        Map<String, Path> files = new HashMap<>();
+        Map<String, Long> objects = new HashMap<>();
         for (StorePlan store : plan.stores()) {
             StoreResult result = catalog(store.name());
+            if (result.chosen() != null) {
+                files.put(store.name(), backupFile(store.name()));
+            }
+            if (result.facts() instanceof TarFacts tar) {
+                objects.put(store.name(), tar.minioBuckets().isEmpty() ? tar.files()
+                        : tar.minioBuckets().stream().mapToLong(TarFacts.MinioBucket::objects).sum());
+            }
             if (result.rpoCheck() != null) {
                 instants.put(store.name(), result.rpoCheck().backupInstant());
             }
@@ -422,7 +467,7 @@ public final class DrillRun implements AutoCloseable {
                         .forEach(c -> ttl.put(c.db() + "." + c.collection(), c.ttl()));
             }
         }
-        return new CheckContext(connections, counts, instants, ttl);
+        return new CheckContext(connections, counts, instants, ttl, files, objects);
     }
 
     /** Where the harness reaches a store of this drill; a store the drill does not restore is unreachable. */
@@ -470,7 +515,11 @@ public final class DrillRun implements AutoCloseable {
 
     /** What makes a store's backup unusable for a restore (an RPO miss alone does not), or null. */
     public String catalogProblem(String store) {
-        StoreResult result = catalog(store);
+        return problemOf(catalog(store));
+    }
+
+    /** What makes a backup the catalog read unusable for a restore (an RPO miss alone does not), or null. */
+    static String problemOf(StoreResult result) {
         if (result.error() != null) {
             return result.error();
         }

@@ -53,12 +53,22 @@ final class EvidenceAssembler {
         run.stackFailure().ifPresent(e -> failures.add(FailureCategory.RESTORE_FAILURE.failure(
                 "the drill stack did not start: " + e.getMessage())));
         List<CheckOutcomeView> checks = run.checkOutcomes().values().stream().map(c -> {
-            if (!c.verdict().passed()) {
+            // NOT_SUPPORTED (the server cannot run an integrity probe) proves nothing but is no failure either
+            if (c.verdict().failed()) {
                 failures.add(FailureCategory.CHECK_FAILURE.failure(c.name() + ": " + c.message()));
             }
             return new CheckOutcomeView(c.name(), c.store(), c.severity().label(), c.verdict(), c.expected(),
                     c.actual(), c.message());
         }).toList();
+        Optional<NegativeControlOutcome> control = run.negativeControlIfRun();
+        if (control.isPresent()) {
+            // listed with the checks: "detected by <check>", or NOT detected, which fails the drill
+            control.get().failure().ifPresent(failures::add);
+            checks = new ArrayList<>(checks);
+            checks.add(new CheckOutcomeView(NegativeControlOutcome.NAME, control.get().store(), "blocker",
+                    control.get().verdict(), "detected by the drill's checks", control.get().detectedBy()
+                    .map(c -> "detected by " + c).orElse("NOT detected"), control.get().message()));
+        }
         List<JourneyStepView> journey = run.journeyIfRun().map(j -> j.steps().stream().map(s -> {
             if (s.verdict().failed()) {
                 failures.add(FailureCategory.JOURNEY_FAILURE.failure("step " + s.number() + " " + s.name() + ": "

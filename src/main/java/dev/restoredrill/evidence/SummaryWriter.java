@@ -211,6 +211,12 @@ public final class SummaryWriter {
                     .append(cell(c.message())).append(" |\n");
         }
         md.append('\n');
+        long unsupported = checks.stream().filter(c -> c.verdict() == Verdict.NOT_SUPPORTED).count();
+        if (unsupported > 0) {
+            md.append(checks.stream().filter(c -> c.verdict().passed()).count()).append(" of ").append(checks.size())
+                    .append(" checks passed; ").append(unsupported).append(" not supported by this server (nothing "
+                    + "verified, not counted as passed).\n\n");
+        }
     }
 
     private static void journeyTable(StringBuilder md, List<JourneyStepView> steps) {

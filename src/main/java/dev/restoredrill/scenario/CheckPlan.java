@@ -13,9 +13,11 @@ import dev.restoredrill.store.CheckKind;
  *   <li>{@link MongoCheck}: the number of documents matching the filter, or the newest value of its
  *       field for {@code newest within}; {@code == backup} compares with the archive's count.</li>
  *   <li>{@link S3Check}: the number of objects under the prefix, or the newest last-modified time.</li>
+ *   <li>{@link IntegrityCheck}: nothing against an expectation; it passes when the store's own integrity probe
+ *       (amcheck, CHECK TABLE, validate, a full read, object checksums) finds no damage.</li>
  * </ul>
  */
-public sealed interface CheckPlan permits SqlCheck, MongoCheck, ClickHouseCheck, S3Check {
+public sealed interface CheckPlan permits SqlCheck, MongoCheck, ClickHouseCheck, S3Check, IntegrityCheck {
 
     /** Unique within the scenario; the test's name in the report. */
     String name();
@@ -45,5 +47,7 @@ public sealed interface CheckPlan permits SqlCheck, MongoCheck, ClickHouseCheck,
         R clickhouse(ClickHouseCheck check);
 
         R s3(S3Check check);
+
+        R integrity(IntegrityCheck check);
     }
 }

@@ -83,6 +83,9 @@ final class CheckReader {
             case SQL, CLICKHOUSE_SQL -> List.of("database", "sql");
             case MONGO -> List.of("database", "collection", "filter", "field");
             case S3_OBJECTS -> List.of("bucket", "prefix");
+            case PG_AMCHECK, PG_FULL_READ, CLICKHOUSE_CHECK_TABLE, CLICKHOUSE_FULL_READ, MONGO_VALIDATE ->
+                    List.of("databases");
+            case S3_VERIFY -> List.of("sample");
         };
     }
 
@@ -90,6 +93,9 @@ final class CheckReader {
         Severity severity = check.optionalParsed("severity", PlanReader.oneOf(SEVERITIES, "a severity"))
                 .map(label -> Severity.valueOf(label.toUpperCase(Locale.ROOT)))
                 .orElse(Severity.NORMAL);
+        if (kind.integrity()) {
+            return integrityCheck(check, store, kind, name, severity);
+        }
         Expectation expectation = check.parsed("expect", Expectation.FORMS, Expectation::parse);
         if (expectation instanceof Expectation.EqualsBackup && kind != CheckKind.MONGO) {
             throw check.invalid("expect", "'== backup' compares with the backup's own count, which only mongo "
@@ -107,7 +113,39 @@ final class CheckReader {
             case S3_OBJECTS -> new S3Check(name, severity,
                     check.text("bucket", "the bucket to list, e.g. 'langfuse'"),
                     check.optionalText("prefix").orElse(""), expectation);
+            case PG_AMCHECK, PG_FULL_READ, CLICKHOUSE_CHECK_TABLE, CLICKHOUSE_FULL_READ, MONGO_VALIDATE, S3_VERIFY ->
+                    throw new IllegalStateException("integrity checks are read above");
         };
+    }
+
+    /** An integrity probe: no {@code expect} (it passes when the store finds no damage); databases or a sample. */
+    private static IntegrityCheck integrityCheck(YamlMapping check, StoreType store, CheckKind kind, String name,
+                                                 Severity severity) {
+        if (check.value("expect").isPresent()) {
+            throw check.invalid("expect", "a '" + kind.label() + "' check has no 'expect': it passes when the "
+                    + "store's own integrity check finds no damage. Remove 'expect'.");
+        }
+        List<String> databases = check.optionalTextList("databases", "database names, e.g. '- litellm'")
+                .orElse(List.of());
+        if (check.value("databases").isPresent() && databases.isEmpty()) {
+            throw check.invalid("databases", "is an empty list; name at least one database, or leave 'databases' "
+                    + "out to check every database.");
+        }
+        long sample = check.optionalParsed("sample", CheckReader::sampleSize).orElse(IntegrityCheck.DEFAULT_SAMPLE);
+        return new IntegrityCheck(name, store.storeName(), kind, severity, databases, sample);
+    }
+
+    private static long sampleSize(String text) {
+        try {
+            long sample = Long.parseLong(text.strip());
+            if (sample >= 1) {
+                return sample;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException("expected a whole number of objects, at least 1 (every object is "
+                + "verified up to this many; above it a sample of about this many), e.g. '1000'");
     }
 
     private static String query(YamlMapping check) {

@@ -17,10 +17,16 @@ import java.util.Optional;
  * @param rto         the whole drill's RTO target: start of the restores until every store and the app answer;
  *                    absent = no target, not judged
  * @param isolation   what the drill stack may reach outside itself: nothing, unless the scenario allows it
+ * @param negativeControl the store whose backup the negative control damages and restores next to the drill's
+ *                    (its checks must catch it); absent = no negative control
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
-                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto, IsolationPlan isolation) {
+                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto, IsolationPlan isolation,
+                        Optional<String> negativeControl) {
+
+    /** {@code -Ddrill.negative-control[=postgres|false]}: wins over the scenario's {@code negative_control}. */
+    public static final String NEGATIVE_CONTROL_PROPERTY = "drill.negative-control";
 
     public DrillPlan {
         Plans.requireText(name, "name");
@@ -37,6 +43,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         Plans.requireNonNull(report, "report");
         Plans.requireNonNull(rto, "rto");
         Plans.requireNonNull(isolation, "isolation");
+        Plans.requireNonNull(negativeControl, "negativeControl");
         if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
             throw new IllegalArgumentException("rto must be longer than zero");
         }
@@ -48,11 +55,12 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         }
     }
 
-    /** A fully isolated drill. */
+    /** A fully isolated drill without a negative control. */
     public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
                      StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report,
                      Optional<Duration> rto) {
-        this(name, description, file, backups, stores, stack, journey, checks, report, rto, IsolationPlan.ISOLATED);
+        this(name, description, file, backups, stores, stack, journey, checks, report, rto, IsolationPlan.ISOLATED,
+                Optional.empty());
     }
 
     /** A drill without an RTO target of its own. */

@@ -139,4 +139,15 @@ public sealed interface Expectation {
             return "newest within " + Durations.format(window) + " of the backup date";
         }
     }
+
+    /**
+     * An integrity check's expectation: the store's own probe finds nothing wrong. Not written in a scenario
+     * (an integrity check has no {@code expect}); a server that cannot run the probe does not satisfy it.
+     */
+    record Sound() implements Expectation {
+        @Override
+        public String describe() {
+            return "no damage found";
+        }
+    }
 }

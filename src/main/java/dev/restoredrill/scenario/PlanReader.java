@@ -23,7 +23,7 @@ final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
             List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto",
-                    "isolation");
+                    "isolation", "negative_control");
     private static final List<String> STORE_FIELDS =
             List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
@@ -60,7 +60,8 @@ final class PlanReader {
         List<CheckPlan> checks = new CheckReader(scenario, stores).read();
         Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
-                journey(scenario), checks, report(scenario, name), rto, isolation(scenario));
+                journey(scenario), checks, report(scenario, name), rto, isolation(scenario),
+                negativeControl(scenario, stores));
     }
 
     private IsolationPlan isolation(YamlMapping scenario) {
@@ -79,6 +80,41 @@ final class PlanReader {
         }
         return new IsolationPlan(allowed);
     }
+
+    /**
+     * The store whose backup the negative control damages: the scenario's {@code negative_control}, or
+     * {@code -Ddrill.negative-control} ({@code =postgres}; bare or {@code =true}: the scenario's store, else
+     * postgres; {@code =false}: off).
+     */
+    private Optional<String> negativeControl(YamlMapping scenario, List<StorePlan> stores) {
+        List<String> restored = stores.stream().map(StorePlan::name).toList();
+        Optional<String> fromFile = scenario.optionalParsed("negative_control", store -> {
+            String name = oneOf(restored, "a store the drill restores").apply(store);
+            if (!name.equals(StoreType.POSTGRES.storeName())) {
+                throw new IllegalArgumentException(NEGATIVE_CONTROL_POSTGRES_ONLY);
+            }
+            return name;
+        });
+        String override = overrides.get(DrillPlan.NEGATIVE_CONTROL_PROPERTY);
+        if (override == null) {
+            return fromFile;
+        }
+        String value = override.strip();
+        if (value.equals("false")) {
+            return Optional.empty();
+        }
+        String store = value.isEmpty() || value.equals("true") ? fromFile.orElse(StoreType.POSTGRES.storeName()) : value;
+        if (!store.equals(StoreType.POSTGRES.storeName()) || !restored.contains(store)) {
+            throw new IllegalArgumentException("-D" + DrillPlan.NEGATIVE_CONTROL_PROPERTY + "=" + value + ": "
+                    + (restored.contains(store) ? NEGATIVE_CONTROL_POSTGRES_ONLY : "the drill does not restore '"
+                    + store + "' (stores: " + String.join(", ", restored) + ")."));
+        }
+        return Optional.of(store);
+    }
+
+    private static final String NEGATIVE_CONTROL_POSTGRES_ONLY = "the negative control damages a Postgres dump (rows "
+            + "written twice inside COPY blocks) and restores it into a throw-away postgres; other stores are not "
+            + "supported yet. Use 'postgres'.";
 
     private BackupSourcePlan backups(YamlMapping scenario) {
         String fromFile = scenario.mapping("backups", "'directory'")

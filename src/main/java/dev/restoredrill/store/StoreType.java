@@ -15,13 +15,14 @@ import java.util.Optional;
  */
 public enum StoreType {
     POSTGRES("postgres", "pg_{date}.sql.gz", Duration.ofHours(24), "postgres-data", 5432,
-            List.of(RestoreMethod.LOGICAL_SQL, RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.SQL)),
+            List.of(RestoreMethod.LOGICAL_SQL, RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.SQL, CheckKind.PG_AMCHECK, CheckKind.PG_FULL_READ)),
     MONGODB("mongodb", "mongo_{date}.gz", Duration.ofHours(24), "mongodb-data", 27017,
-            List.of(RestoreMethod.MONGO_ARCHIVE, RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.MONGO)),
+            List.of(RestoreMethod.MONGO_ARCHIVE, RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.MONGO, CheckKind.MONGO_VALIDATE)),
     CLICKHOUSE("clickhouse", "clickhouse_{date}.tar.gz", Duration.ofDays(7), "clickhouse-data", 8123,
-            List.of(RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.CLICKHOUSE_SQL)),
+            List.of(RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.CLICKHOUSE_SQL, CheckKind.CLICKHOUSE_CHECK_TABLE,
+                    CheckKind.CLICKHOUSE_FULL_READ)),
     MINIO("minio", "minio_{date}.tar.gz", Duration.ofDays(7), "minio-data", 9000,
-            List.of(RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.S3_OBJECTS));
+            List.of(RestoreMethod.VOLUME_SNAPSHOT), List.of(CheckKind.S3_OBJECTS, CheckKind.S3_VERIFY));
 
     private final String storeName;
     private final String filePattern;

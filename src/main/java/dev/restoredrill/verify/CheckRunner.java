@@ -4,6 +4,7 @@ import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.scenario.CheckPlan;
 import dev.restoredrill.scenario.ClickHouseCheck;
+import dev.restoredrill.scenario.IntegrityCheck;
 import dev.restoredrill.scenario.MongoCheck;
 import dev.restoredrill.scenario.S3Check;
 import dev.restoredrill.scenario.SqlCheck;
@@ -33,6 +34,53 @@ public final class CheckRunner {
     }
 
     public CheckOutcome run(CheckPlan check, CheckContext context) {
+        return check.accept(new CheckPlan.Visitor<>() {
+            @Override
+            public CheckOutcome sql(SqlCheck sql) {
+                return measured(sql, context);
+            }
+
+            @Override
+            public CheckOutcome mongo(MongoCheck mongo) {
+                return measured(mongo, context);
+            }
+
+            @Override
+            public CheckOutcome clickhouse(ClickHouseCheck clickhouse) {
+                return measured(clickhouse, context);
+            }
+
+            @Override
+            public CheckOutcome s3(S3Check s3) {
+                return measured(s3, context);
+            }
+
+            @Override
+            public CheckOutcome integrity(IntegrityCheck integrity) {
+                return probed(integrity, context);
+            }
+        });
+    }
+
+    /** An integrity probe: its own verdict, what it looked at and its time; never throws either. */
+    private CheckOutcome probed(IntegrityCheck check, CheckContext context) {
+        List<String> secrets = new ArrayList<>(context.stores().secrets());
+        Instant start = clock.instant();
+        String message;
+        try {
+            return IntegrityProbes.run(check, context, secrets);
+        } catch (StoreAccessException e) {
+            message = e.getMessage();
+        } catch (RuntimeException e) {
+            message = "The check failed unexpectedly: " + e + ". Look at the drill's log for the stack trace.";
+        }
+        return new CheckOutcome(check.name(), check.store(), check.severity(), Verdict.ERROR,
+                check.expectation().describe(), "", SecretMasker.of(secrets).mask(message),
+                SecretMasker.of(secrets).mask(describeQuery(check)), Duration.between(start, clock.instant()));
+    }
+
+    /** A check that measures one value and judges it against its expectation. */
+    private CheckOutcome measured(CheckPlan check, CheckContext context) {
         List<String> secrets = new ArrayList<>(context.stores().secrets());
         String query = SecretMasker.of(secrets).mask(describeQuery(check));
         Instant start = clock.instant();
@@ -75,6 +123,11 @@ public final class CheckRunner {
             public String s3(S3Check s3) {
                 return S3Probe.describe(s3);
             }
+
+            @Override
+            public String integrity(IntegrityCheck integrity) {
+                return IntegrityProbes.describe(integrity);
+            }
         });
     }
 
@@ -99,6 +152,11 @@ public final class CheckRunner {
             @Override
             public Measurement s3(S3Check s3) {
                 return new S3Probe(stores.s3(), secrets).measure(s3);
+            }
+
+            @Override
+            public Measurement integrity(IntegrityCheck integrity) {
+                throw new IllegalStateException("an integrity check is probed, not measured: " + integrity.name());
             }
         });
     }

@@ -39,12 +39,21 @@ public final class ClickHouseIntegrity {
     private final StoreConnections.ClickHouse clickhouse;
     private final List<String> secrets;
     private final Duration queryTimeout;
+    /** The databases to probe; empty: every one. */
+    private List<String> only = List.of();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public ClickHouseIntegrity(StoreConnections.ClickHouse clickhouse, List<String> secrets, Duration queryTimeout) {
         this.clickhouse = clickhouse;
         this.secrets = secrets;
         this.queryTimeout = queryTimeout;
+    }
+
+    /** The same probes on the tables of these databases only (one without tables is a failure); empty: all. */
+    public ClickHouseIntegrity onlyDatabases(List<String> databases) {
+        ClickHouseIntegrity narrowed = new ClickHouseIntegrity(clickhouse, secrets, queryTimeout);
+        narrowed.only = List.copyOf(databases);
+        return narrowed;
     }
 
     private record Table(String database, String name, String engine) {
@@ -75,7 +84,7 @@ public final class ClickHouseIntegrity {
         IntegrityFindings findings = new IntegrityFindings("clickhouse", CHECK_TABLE)
                 .counts("MergeTree tables checked", "parts checked", "tables not supported");
         try {
-            for (Table table : tables()) {
+            for (Table table : tables(findings)) {
                 if (table.mergeTree()) {
                     checkTable(table, findings);
                 }
@@ -132,7 +141,7 @@ public final class ClickHouseIntegrity {
         IntegrityFindings findings = new IntegrityFindings("clickhouse", FULL_READ)
                 .counts("tables read", "rows read", "tables skipped");
         try {
-            for (Table table : tables()) {
+            for (Table table : tables(findings)) {
                 if (!table.holdsData()) {
                     findings.add("tables skipped", 1);
                     findings.note(table.display() + " (" + table.engine() + ") holds no data of its own: not read.");
@@ -161,7 +170,7 @@ public final class ClickHouseIntegrity {
         return findings.result();
     }
 
-    private List<Table> tables() throws IOException {
+    private List<Table> tables(IntegrityFindings findings) throws IOException {
         Answer answer = query(TABLES);
         if (!answer.ok()) {
             throw new IOException("listing system.tables failed: " + firstLine(answer.body()));
@@ -173,6 +182,9 @@ public final class ClickHouseIntegrity {
                 tables.add(new Table(unescape(cells[0]), unescape(cells[1]), cells[2]));
             }
         }
+        List<String> chosen = IntegrityFindings.chosen(tables.stream().map(Table::database).distinct().toList(), only,
+                findings, "the restored server's tables");
+        tables.removeIf(table -> !chosen.contains(table.database()));
         LOG.info("clickhouse integrity: {} tables", tables.size());
         return tables;
     }

@@ -59,6 +59,23 @@ final class IntegrityFindings {
         error = why;
     }
 
+    /**
+     * The databases to probe: all of {@code present}, or the {@code wanted} ones, each wanted one that is not
+     * present recorded as a failure (a check that names a database the restore lost must not pass).
+     */
+    static List<String> chosen(List<String> present, List<String> wanted, IntegrityFindings findings, String where) {
+        if (wanted.isEmpty()) {
+            return present;
+        }
+        for (String name : wanted) {
+            if (!present.contains(name)) {
+                findings.fail("database \"" + name + "\" is not in " + where + " (it has: " + String.join(", ", present)
+                        + "); it was lost in the restore, or the check names the wrong database.");
+            }
+        }
+        return present.stream().filter(wanted::contains).toList();
+    }
+
     boolean failed() {
         return failureCount > 0;
     }

@@ -23,17 +23,28 @@ public final class MongoValidation {
 
     private final StoreConnections.Mongo mongo;
     private final List<String> secrets;
+    /** The databases to validate; empty: every one. */
+    private List<String> only = List.of();
 
     public MongoValidation(StoreConnections.Mongo mongo, List<String> secrets) {
         this.mongo = mongo;
         this.secrets = secrets;
     }
 
+    /** The same validation of these databases only (one the server does not have is a failure); empty: all. */
+    public MongoValidation onlyDatabases(List<String> databases) {
+        MongoValidation narrowed = new MongoValidation(mongo, secrets);
+        narrowed.only = List.copyOf(databases);
+        return narrowed;
+    }
+
     public IntegrityResult validate() {
         IntegrityFindings findings = new IntegrityFindings("mongodb", VALIDATE)
                 .counts("databases", "collections validated", "documents", "indexes", "collections not supported");
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-            for (String name : client.listDatabaseNames()) {
+            List<String> present = new java.util.ArrayList<>();
+            client.listDatabaseNames().forEach(present::add);
+            for (String name : IntegrityFindings.chosen(present, only, findings, "the restored server")) {
                 if (SERVER_DATABASES.contains(name)) {
                     continue;
                 }

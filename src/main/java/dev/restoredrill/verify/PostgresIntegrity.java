@@ -53,17 +53,29 @@ public final class PostgresIntegrity {
 
     private final StoreConnections.Postgres postgres;
     private final List<String> secrets;
+    /** The databases to probe; empty: every one. */
+    private final List<String> only;
 
     public PostgresIntegrity(StoreConnections.Postgres postgres, List<String> secrets) {
+        this(postgres, secrets, List.of());
+    }
+
+    private PostgresIntegrity(StoreConnections.Postgres postgres, List<String> secrets, List<String> only) {
         this.postgres = postgres;
         this.secrets = secrets;
+        this.only = List.copyOf(only);
+    }
+
+    /** The same probes on these databases only (a name the cluster does not have is a failure); empty: all. */
+    public PostgresIntegrity onlyDatabases(List<String> databases) {
+        return new PostgresIntegrity(postgres, secrets, databases);
     }
 
     public IntegrityResult amcheck() {
         IntegrityFindings findings = new IntegrityFindings("postgres", AMCHECK)
                 .counts("databases", "B-tree indexes checked", "indexes skipped");
         try {
-            for (String database : databases()) {
+            for (String database : databases(findings)) {
                 findings.add("databases", 1);
                 try (Connection connection = connect(database)) {
                     if (!installAmcheck(connection, database, findings)) {
@@ -82,7 +94,7 @@ public final class PostgresIntegrity {
         IntegrityFindings findings = new IntegrityFindings("postgres", FULL_READ)
                 .counts("databases", "tables read", "rows read", "bytes read");
         try {
-            for (String database : databases()) {
+            for (String database : databases(findings)) {
                 findings.add("databases", 1);
                 try (Connection connection = connect(database)) {
                     readTables(connection, database, findings);
@@ -94,7 +106,7 @@ public final class PostgresIntegrity {
         return findings.result();
     }
 
-    private List<String> databases() throws SQLException {
+    private List<String> databases(IntegrityFindings findings) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(DATABASES)) {
@@ -102,7 +114,7 @@ public final class PostgresIntegrity {
                 names.add(rows.getString(1));
             }
         }
-        return names;
+        return IntegrityFindings.chosen(names, only, findings, "the restored cluster");
     }
 
     private boolean installAmcheck(Connection connection, String database, IntegrityFindings findings) {

@@ -1,5 +1,7 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.store.CheckKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -37,12 +39,19 @@ class ShippedScenariosTest {
         assertThat(journey.environmentVariables()).containsExactly("DRILL_USER_EMAIL", "DRILL_USER_PASSWORD");
         assertThat(journey.answerTimeout()).isEqualTo(Duration.ofSeconds(60));
 
-        assertThat(plan.checks()).hasSize(13);
-        assertThat(plan.checksFor("postgres")).hasSize(5).allSatisfy(check -> assertThat(check).isInstanceOf(SqlCheck.class));
-        assertThat(plan.checksFor("mongodb")).hasSize(4);
-        assertThat(plan.checksFor("clickhouse")).hasSize(2);
-        assertThat(plan.checksFor("minio")).extracting(check -> ((S3Check) check).prefix())
-                .containsExactly("events/", "media/");
+        assertThat(plan.checks()).hasSize(19);
+        assertThat(plan.checksFor("postgres")).extracting(CheckPlan::kind).containsExactly(CheckKind.SQL,
+                CheckKind.SQL, CheckKind.SQL, CheckKind.SQL, CheckKind.SQL, CheckKind.PG_AMCHECK, CheckKind.PG_FULL_READ);
+        assertThat(plan.checksFor("mongodb")).extracting(CheckPlan::kind).containsExactly(CheckKind.MONGO,
+                CheckKind.MONGO, CheckKind.MONGO, CheckKind.MONGO, CheckKind.MONGO_VALIDATE);
+        assertThat(plan.checksFor("clickhouse")).extracting(CheckPlan::kind).containsExactly(CheckKind.CLICKHOUSE_SQL,
+                CheckKind.CLICKHOUSE_SQL, CheckKind.CLICKHOUSE_CHECK_TABLE, CheckKind.CLICKHOUSE_FULL_READ);
+        assertThat(plan.checksFor("minio")).filteredOn(check -> check instanceof S3Check)
+                .extracting(check -> ((S3Check) check).prefix()).containsExactly("events/", "media/");
+        // every store's engine-native integrity checks are on by default, on every database
+        assertThat(plan.checks()).filteredOn(check -> check.kind().integrity()).hasSize(6)
+                .allSatisfy(check -> assertThat(((IntegrityCheck) check).databases()).isEmpty());
+        assertThat(((IntegrityCheck) check(plan, "minio objects verified")).sample()).isEqualTo(1000);
 
         SqlCheck keys = (SqlCheck) check(plan, "gateway keys active");
         assertThat(keys.database()).isEqualTo("litellm");
