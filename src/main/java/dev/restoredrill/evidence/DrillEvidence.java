@@ -23,12 +23,14 @@ import java.util.List;
  * @param rto               RTO target, measured and verdict per store, then for {@value RtoOutcome#WHOLE_DRILL}
  * @param trackedFailures   this drill's failures with their keys and tickets
  * @param correctiveActions the previous drill's failures: fixed or still failing
+ * @param crossStoreSkew    how far apart the stores' backups are, and whether the scenario accepts it; null when
+ *                          not measured
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
+        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, CrossStoreSkew crossStoreSkew) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -51,14 +53,24 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey,
             List<Failure> failures) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, false, null, null, null, null, null, null);
+                checks, journey, failures, false, null, null, null, null, null, null, null);
+    }
+
+    /** Adds the cross-store skew; a skew over the scenario's limit is a failure of its own and fails the drill. */
+    public DrillEvidence withSkew(CrossStoreSkew skew) {
+        List<Failure> all = new java.util.ArrayList<>(failures);
+        skew.failure().filter(f -> !all.contains(f)).ifPresent(all::add);
+        Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
+                measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, skew);
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, crossStoreSkew);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -68,13 +80,13 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, crossStoreSkew);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions);
+                tracked, actions, crossStoreSkew);
     }
 
     private static void require(Object value, String field) {

@@ -18,6 +18,8 @@ public enum FailureCategory {
     JOURNEY_FAILURE("Journey failure", "(?i).*\\bjourney\\b.*"),
     CHECK_FAILURE("Check failure", "(?i).*\\bcheck\\b.*"),
     RTO_MISSED("RTO missed", "(?i).*\\bRTO missed\\b.*"),
+    /** The stores' backups of the restored set are further apart than the scenario's {@code backups.max_skew}. */
+    BACKUP_SKEW("Backup skew", "(?i).*\\bbackup skew\\b.*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 
