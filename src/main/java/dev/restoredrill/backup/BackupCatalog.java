@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +76,17 @@ public final class BackupCatalog {
      *                                store
      */
     public BackupManifest scan(BackupLocation location, List<StoreBackupSpec> specs) {
+        return scan(location, specs, new BackupPick.Newest());
+    }
+
+    /**
+     * As {@link #scan(BackupLocation, List)}, restoring the night {@code pick} decides (over every store at once)
+     * instead of each store's newest backup. Only the picked files are read (fetched); the RPO is still judged on
+     * each store's newest backup, from the listing.
+     */
+    public BackupManifest scan(BackupLocation location, List<StoreBackupSpec> specs, BackupPick pick) {
         Instant drillTime = clock.instant();
+        LocalDate drillDay = LocalDate.ofInstant(drillTime, ZoneOffset.UTC);
         List<ListedFile> entries;
         String unavailable = null;
         try {
@@ -84,15 +96,20 @@ public final class BackupCatalog {
             unavailable = e.getMessage();
         }
         requireDistinctStores(specs);
+        Map<String, List<BackupCandidate>> listed = new LinkedHashMap<>();
+        for (StoreBackupSpec spec : specs) {
+            listed.put(spec.store(), BackupSelector.select(entries, spec, drillDay));
+        }
+        PickDecision decision = NightPicker.decide(pick, listed, drillDay);
         FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
         String why = unavailable;
-        List<ListedFile> listed = entries;
+        List<ListedFile> listing = entries;
         List<StoreResult> stores = scanAtOnce(specs, spec -> why != null
                 ? new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.ERROR,
                         null, null, null, false, null, List.of(), List.of(), List.of(), why)
-                : scanStore(location, listed, spec, drillTime, scanner));
+                : scanStore(location, listing, spec, drillTime, scanner, decision));
         return new BackupManifest(drillTime, location.localDirectory().toString(), BackupSelector.RULE,
-                RpoCheck.BASIS_RULE, Verdict.PASS, List.of(), location.record()).withStores(stores);
+                RpoCheck.BASIS_RULE, Verdict.PASS, List.of(), location.record(), decision).withStores(stores);
     }
 
     /** Every store's file at the same time (each a pass of its own); results in the order of the specs. */
@@ -121,27 +138,36 @@ public final class BackupCatalog {
     }
 
     private StoreResult scanStore(BackupLocation location, List<ListedFile> entries, StoreBackupSpec spec,
-            Instant drillTime, FileScanner scanner) {
-        List<BackupCandidate> candidates = BackupSelector.select(entries, spec,
-                LocalDate.ofInstant(drillTime, ZoneOffset.UTC));
+            Instant drillTime, FileScanner scanner, PickDecision decision) {
+        LocalDate drillDay = LocalDate.ofInstant(drillTime, ZoneOffset.UTC);
+        List<BackupCandidate> candidates = BackupSelector.select(entries, spec, drillDay,
+                Optional.ofNullable(decision.night()));
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         candidates.stream().filter(c -> c.status() == BackupCandidate.Status.FUTURE_DATE).forEach(c ->
-                warnings.add(c.fileName() + " is dated after the drill day (" + LocalDate.ofInstant(drillTime,
-                        ZoneOffset.UTC) + " UTC): not trusted as newest; check the backup host's clock."));
-        Optional<BackupCandidate> newest = BackupSelector.chosen(candidates);
-        if (newest.isEmpty()) {
-            failures.add(noBackupMessage(location, spec, candidates));
+                warnings.add(c.fileName() + " is dated after the drill day (" + drillDay
+                        + " UTC): not trusted as newest; check the backup host's clock."));
+        Optional<BackupCandidate> picked = decision.failure() != null ? Optional.empty()
+                : BackupSelector.chosen(candidates);
+        Optional<BackupCandidate> newest = BackupSelector.newestUsable(candidates);
+        // The RPO is about the newest backup existing; an older night picked on purpose does not breach it.
+        RpoCheck rpo = newest.map(n -> RpoCheck.assess(n.date(), n.modified(), spec.rpo(), drillTime)).orElse(null);
+        if (rpo != null && !rpo.met()) {
+            failures.add(newest.get().fileName() + ": " + RpoCheck.MISSED + ": "
+                    + (decision.newestPicked() ? "the backup is " : "the newest backup is ")
+                    + Sizes.duration(rpo.age()) + " old (from " + rpo.backupInstant() + ", basis " + rpo.basis()
+                    + ") but the RPO is " + Sizes.duration(spec.rpo())
+                    + "; the backup job has not run or not succeeded since.");
+        }
+        if (picked.isEmpty()) {
+            failures.add(decision.failure() != null ? decision.failure()
+                    : newest.isEmpty() ? noBackupMessage(location, spec, candidates)
+                    : NightMessages.noBackupThatNight(spec, decision, candidates));
             return new StoreResult(spec.store(), spec.format(), spec.filePattern(), spec.rpo(), Verdict.FAIL, null,
-                    null, null, false, null, candidates, List.copyOf(failures), List.copyOf(warnings), null);
+                    rpo, null, false, null, candidates, List.copyOf(failures), List.copyOf(warnings), null);
         }
-        BackupCandidate chosen = newest.get();
-        RpoCheck rpo = RpoCheck.assess(chosen.date(), chosen.modified(), spec.rpo(), drillTime);
-        if (!rpo.met()) {
-            failures.add(chosen.fileName() + ": " + RpoCheck.MISSED + ": the backup is " + Sizes.duration(rpo.age())
-                    + " old (from " + rpo.backupInstant() + ", basis " + rpo.basis() + ") but the RPO is "
-                    + Sizes.duration(spec.rpo()) + "; the backup job has not run or not succeeded since.");
-        }
+        BackupCandidate chosen = picked.get();
+        PickedBackup pickRecord = pickRecord(chosen, candidates, spec, drillTime, decision);
         FileScan scan;
         try {
             scan = scanner.scan(spec.store(), location.localCopy(spec.store(),
@@ -162,7 +188,19 @@ public final class BackupCatalog {
                 new ChosenBackup(chosen.fileName(), scan.sizeBytes(), scan.sha256(), null, scan.uncompressedBytes()),
                 rpo, scan.facts(), hostile.isPresent(),
                 hostile.orElse(null),
-                candidates, List.copyOf(failures), List.copyOf(warnings), scan.error());
+                candidates, List.copyOf(failures), List.copyOf(warnings), scan.error(), pickRecord);
+    }
+
+    private static PickedBackup pickRecord(BackupCandidate chosen, List<BackupCandidate> candidates,
+            StoreBackupSpec spec, Instant drillTime, PickDecision decision) {
+        RpoCheck own = RpoCheck.assess(chosen.date(), chosen.modified(), spec.rpo(), drillTime);
+        int passedOver = (int) candidates.stream().filter(c -> c.status() == BackupCandidate.Status.NEWER).count();
+        boolean newest = passedOver == 0;
+        String reason = decision.newestPicked() ? "newest usable backup"
+                : "the night of " + decision.night() + " (" + decision.reason() + ")" + (newest
+                ? "; it is also the newest" : "; " + passedOver + " newer backup(s) passed over on purpose");
+        return new PickedBackup(reason, chosen.date(), own.backupInstant(), own.basis(), own.age(), newest,
+                passedOver);
     }
 
     private static String noBackupMessage(BackupLocation location, StoreBackupSpec spec,

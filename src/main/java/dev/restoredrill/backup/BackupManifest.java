@@ -19,9 +19,17 @@ import java.util.Optional;
  * @param verdict           the worst store verdict (ERROR, then FAIL, then PASS)
  * @param source            where the backups were read from (a directory, an S3 prefix, a restic snapshot) and
  *                          what was fetched; {@code sourceDir} is then the local cache holding the chosen files
+ * @param pick              which night the drill restores and why ({@code backups.pick}, {@code -Ddrill.pick});
+ *                          null in a manifest written before picks existed (then: the newest)
  */
 public record BackupManifest(Instant drillTime, String sourceDir, String selectionRule, String backupInstantRule,
-        Verdict verdict, List<StoreResult> stores, SourceRecord source) {
+        Verdict verdict, List<StoreResult> stores, SourceRecord source, PickDecision pick) {
+
+    /** A manifest of each store's newest backup. */
+    public BackupManifest(Instant drillTime, String sourceDir, String selectionRule, String backupInstantRule,
+            Verdict verdict, List<StoreResult> stores, SourceRecord source) {
+        this(drillTime, sourceDir, selectionRule, backupInstantRule, verdict, stores, source, PickDecision.newest());
+    }
 
     /** A manifest of a local backups directory. */
     public BackupManifest(Instant drillTime, String sourceDir, String selectionRule, String backupInstantRule,
@@ -58,6 +66,7 @@ public record BackupManifest(Instant drillTime, String sourceDir, String selecti
 
     BackupManifest withStores(List<StoreResult> newStores) {
         return new BackupManifest(drillTime, sourceDir, selectionRule, backupInstantRule,
-                Verdict.worst(newStores.stream().map(StoreResult::verdict).toList()), List.copyOf(newStores), source);
+                Verdict.worst(newStores.stream().map(StoreResult::verdict).toList()), List.copyOf(newStores), source,
+                pick);
     }
 }

@@ -21,8 +21,17 @@ final class BackupSelector {
 
     private BackupSelector() {}
 
-    /** The store's candidates, newest first, the chosen one (if any) marked CHOSEN. */
+    /** The store's candidates, newest first, the newest usable one (if any) marked CHOSEN. */
     static List<BackupCandidate> select(List<ListedFile> listing, StoreBackupSpec spec, LocalDate drillDay) {
+        return select(listing, spec, drillDay, Optional.empty());
+    }
+
+    /**
+     * The store's candidates, newest first, with the chosen one marked CHOSEN: the newest usable one, or with a
+     * {@code night} the newest usable one of that night, the usable ones after it marked NEWER (passed over).
+     */
+    static List<BackupCandidate> select(List<ListedFile> listing, StoreBackupSpec spec, LocalDate drillDay,
+            Optional<LocalDate> night) {
         BackupFileNamePattern pattern = BackupFileNamePattern.compile(spec.filePattern());
         List<BackupCandidate> candidates = new ArrayList<>();
         for (ListedFile entry : listing) {
@@ -37,13 +46,25 @@ final class BackupSelector {
             candidates.add(new BackupCandidate(name, date, entry.modified(), status));
         }
         candidates.sort(NEWEST_FIRST);
-        for (int i = 0; i < candidates.size(); i++) {
-            if (candidates.get(i).status() == BackupCandidate.Status.OLDER) {
-                candidates.set(i, candidates.get(i).withStatus(BackupCandidate.Status.CHOSEN));
-                break;
+        boolean chosen = false;
+        for (int i = 0; i < candidates.size() && !chosen; i++) {
+            BackupCandidate candidate = candidates.get(i);
+            if (candidate.status() != BackupCandidate.Status.OLDER) {
+                continue;
+            }
+            if (night.isEmpty() || candidate.date().equals(night.get())) {
+                candidates.set(i, candidate.withStatus(BackupCandidate.Status.CHOSEN));
+                chosen = true;
+            } else if (candidate.date().isAfter(night.get())) {
+                candidates.set(i, candidate.withStatus(BackupCandidate.Status.NEWER));
             }
         }
         return List.copyOf(candidates);
+    }
+
+    /** The newest usable candidate, whatever was chosen: the one the RPO is judged on. */
+    static Optional<BackupCandidate> newestUsable(List<BackupCandidate> candidates) {
+        return candidates.stream().filter(BackupCandidate::usable).findFirst();
     }
 
     static Optional<BackupCandidate> chosen(List<BackupCandidate> candidates) {

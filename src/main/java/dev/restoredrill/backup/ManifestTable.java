@@ -15,6 +15,9 @@ final class ManifestTable {
         if (m.source() != null && !"directory".equals(m.source().kind())) {
             line(out, source(m.source()));
         }
+        if (m.pick() != null && !m.pick().newestPicked()) {
+            line(out, "Pick " + (m.pick().failure() != null ? m.pick().failure() : m.pick().reason()));
+        }
         line(out, String.format(Locale.ROOT, ROW, "STORE", "VERDICT", "FILE", "SIZE", "AGE", "RPO", "DETAIL"));
         for (StoreResult s : m.stores()) {
             ChosenBackup c = s.chosen();

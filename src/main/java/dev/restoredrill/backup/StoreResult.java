@@ -4,6 +4,7 @@ import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.outcome.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +21,26 @@ import java.util.List;
  * @param candidates    every file matching the pattern, newest first, the chosen one included
  * @param failures      each reason for FAIL
  * @param error         why the backup could not be checked (ERROR), else null
+ * @param picked        why the chosen backup was chosen and when it was taken, or null when none was chosen; the RPO
+ *                      ({@code rpoCheck}) is judged on the store's newest backup, which an older pick passes over
  */
 public record StoreResult(String store, BackupFormat format, String filePattern, Duration rpoTarget,
         Verdict verdict, ChosenBackup chosen, RpoCheck rpoCheck, FormatFacts facts, boolean hostile,
         String hostileReason, List<BackupCandidate> candidates, List<String> failures, List<String> warnings,
-        String error) {
+        String error, PickedBackup picked) {
+
+    /** A result without a pick record (nothing chosen, or written before picks existed). */
+    public StoreResult(String store, BackupFormat format, String filePattern, Duration rpoTarget, Verdict verdict,
+            ChosenBackup chosen, RpoCheck rpoCheck, FormatFacts facts, boolean hostile, String hostileReason,
+            List<BackupCandidate> candidates, List<String> failures, List<String> warnings, String error) {
+        this(store, format, filePattern, rpoTarget, verdict, chosen, rpoCheck, facts, hostile, hostileReason,
+                candidates, failures, warnings, error, null);
+    }
+
+    /** When the chosen backup was taken (the picked one's instant, which checks judge freshness against), or null. */
+    public Instant backupInstant() {
+        return picked != null ? picked.backupInstant() : rpoCheck != null ? rpoCheck.backupInstant() : null;
+    }
 
     /** This result with the after-drill sha256 recorded, and a failure if it differs or could not be had. */
     StoreResult withSha256After(String sha256After, String rehashProblem) {
@@ -37,7 +53,7 @@ public record StoreResult(String store, BackupFormat format, String filePattern,
         }
         return new StoreResult(store, format, filePattern, rpoTarget, verdictOf(error, allFailures),
                 chosen.withSha256After(sha256After), rpoCheck, facts, hostile, hostileReason, candidates,
-                List.copyOf(allFailures), warnings, error);
+                List.copyOf(allFailures), warnings, error, picked);
     }
 
     /** ERROR when the backup could not be read at all, FAIL when it has failures, else PASS. */

@@ -2,12 +2,14 @@ package dev.restoredrill.drill;
 
 import dev.restoredrill.backup.BackupCatalog;
 import dev.restoredrill.backup.BackupManifest;
+import dev.restoredrill.backup.BackupPick;
 import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.IsolationEvidence;
 import dev.restoredrill.backup.TarFacts;
+import dev.restoredrill.evidence.CrossStoreSkew;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.store.StoreType;
@@ -113,11 +115,15 @@ public final class DrillRun implements AutoCloseable {
         options.backups().ifPresent(dir -> overrides.put("drill.backups", dir.toString()));
         Optional.ofNullable(System.getProperty(DrillPlan.NEGATIVE_CONTROL_PROPERTY))
                 .ifPresent(value -> overrides.put(DrillPlan.NEGATIVE_CONTROL_PROPERTY, value));
+        for (String pick : List.of(BackupPick.PROPERTY, BackupPick.SEED_PROPERTY)) { // -Ddrill.pick, its seed
+            Optional.ofNullable(System.getProperty(pick)).ifPresent(value -> overrides.put(pick, value));
+        }
         DrillPlan plan = new ScenarioLoader(overrides).read(options.scenario());
         DrillBackups backups = DrillBackups.resolve(plan.backups().directory(),
                 options.backups().isPresent(), options.workDir(), clock);
-        LOG.info("drill '{}' ({}), images {}, backups {}{}", plan.name(), options.scenario(), images,
-                backups.location().describe(), backups.demo() ? " (DEMO: generated, not evidence)" : "");
+        LOG.info("drill '{}' ({}), images {}, backups {}{}, pick {}", plan.name(), options.scenario(), images,
+                backups.location().describe(), backups.demo() ? " (DEMO: generated, not evidence)" : "",
+                plan.backups().pick().describe());
         return new DrillRun(options, plan, images, backups, clock);
     }
 
@@ -150,7 +156,7 @@ public final class DrillRun implements AutoCloseable {
         if (manifest == null) {
             manifest = guarded(DrillPhase.CATALOG, "the backups", () -> new BackupCatalog(clock,
                     ScanProgress.logging()).scan(backups.location(),
-                    plan.stores().stream().map(StorePlan::backupSpec).toList()));
+                    plan.stores().stream().map(StorePlan::backupSpec).toList(), plan.backups().pick()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
         return manifest;
@@ -373,6 +379,30 @@ public final class DrillRun implements AutoCloseable {
         return Optional.ofNullable(journey);
     }
 
+    /**
+     * How far apart the stores' backups are: the chosen files' times and, in a drill (not a pre-flight), the newest
+     * record of each restored store that a "newest within" check measures (those checks run here if they have not).
+     */
+    public synchronized CrossStoreSkew skew() {
+        try {
+            manifest();
+        } catch (DrillErrorException e) {
+            // the catalog's own test reports it; the skew is then not measured
+        }
+        if (!options.preflightOnly()) {
+            for (CheckPlan check : SkewMeasurement.newestRecordChecks(plan)) {
+                if (restore(check.store()).map(RestoreOutcome::restored).orElse(false)) {
+                    try {
+                        check(check);
+                    } catch (DrillErrorException e) {
+                        // the check's own test reports it; that store's newest record is then not known
+                    }
+                }
+            }
+        }
+        return SkewMeasurement.measure(plan, manifestIfScanned(), checkOutcomes);
+    }
+
     /** The errors of the drill's own code, one per phase and subject, in the order they happened. */
     public synchronized List<Failure> drillErrors() {
         return List.copyOf(drillErrors.values());
@@ -458,8 +488,8 @@ public final class DrillRun implements AutoCloseable {
                 objects.put(store.name(), tar.minioBuckets().isEmpty() ? tar.files()
                         : tar.minioBuckets().stream().mapToLong(TarFacts.MinioBucket::objects).sum());
             }
-            if (result.rpoCheck() != null) {
-                instants.put(store.name(), result.rpoCheck().backupInstant());
+            if (result.backupInstant() != null) {
+                instants.put(store.name(), result.backupInstant());
             }
             if (result.facts() instanceof MongoArchiveFacts mongo) {
                 mongo.collections().forEach(c -> counts.put(c.db() + "." + c.collection(), c.documents()));

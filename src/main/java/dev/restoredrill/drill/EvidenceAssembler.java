@@ -6,6 +6,7 @@ import dev.restoredrill.outcome.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restoredrill.evidence.CheckOutcomeView;
+import dev.restoredrill.evidence.CrossStoreSkew;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.JourneyStepView;
 import dev.restoredrill.evidence.StoreOutcome;
@@ -82,10 +83,12 @@ final class EvidenceAssembler {
                         + proof.message())));
         failures.addAll(run.drillErrors());
         Verdict verdict = failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+        // The skew of what ran (the drill's consistency test measured the same, after the checks).
+        CrossStoreSkew skew = SkewMeasurement.measure(run.plan(), run.manifestIfScanned(), run.checkOutcomes());
         return new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
                 stores, run.restoresIfRun().map(r -> r.measuredRto()).orElse(Duration.ZERO), checks, journey,
-                failures).withIsolation(run.isolationIfRun().orElse(null));
+                failures).withIsolation(run.isolationIfRun().orElse(null)).withSkew(skew);
     }
 
     private static JourneyStepView view(JourneyStep step) {

@@ -24,12 +24,15 @@ import java.util.List;
  * @param trackedFailures   this drill's failures with their keys and tickets
  * @param correctiveActions the previous drill's failures: fixed or still failing
  * @param isolation         the drill stack's isolation and the egress probe; null when the stack did not run
+ * @param crossStoreSkew    how far apart the stores' backups are, and whether the scenario accepts it; null when
+ *                          not measured
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation) {
+        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation,
+        CrossStoreSkew crossStoreSkew) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -46,7 +49,7 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
     }
 
-    /** A drill's evidence without its isolation evidence (a pre-flight, or before it is added). */
+    /** A drill's evidence without its isolation evidence and cross-store skew (a pre-flight, or before it is added). */
     public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
             Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
@@ -54,7 +57,7 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
                 checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
-                correctiveActions, null);
+                correctiveActions, null, null);
     }
 
     /** A drill's evidence before the audit trail (approver, versions, RTO, tickets, corrective actions) is added. */
@@ -63,14 +66,24 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey,
             List<Failure> failures) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, false, null, null, null, null, null, null);
+                checks, journey, failures, false, null, null, null, null, null, null, null, null);
+    }
+
+    /** Adds the cross-store skew; a skew over the scenario's limit is a failure of its own and fails the drill. */
+    public DrillEvidence withSkew(CrossStoreSkew skew) {
+        List<Failure> all = new java.util.ArrayList<>(failures);
+        skew.failure().filter(f -> !all.contains(f)).ifPresent(all::add);
+        Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
+                measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, isolation, skew);
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -80,20 +93,20 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions, isolation);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions, isolation);
+                tracked, actions, isolation, crossStoreSkew);
     }
 
     /** Adds the isolation evidence; its problems are failures already (the assembler adds them). */
     public DrillEvidence withIsolation(IsolationEvidence evidence) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, evidence);
+                trackedFailures, correctiveActions, evidence, crossStoreSkew);
     }
 
     private static void require(Object value, String field) {

@@ -52,6 +52,7 @@ public final class SummaryWriter {
         md.append('\n');
 
         storesTable(md, e);
+        PickSummary.render(md, e);
         rtoTable(md, e.rto());
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
@@ -175,8 +176,8 @@ public final class SummaryWriter {
                 StoreOutcome s = e.stores().stream().filter(o -> store.equals(o.store())).findFirst().orElse(null);
                 md.append("| ").append(cell(store))
                         .append(" | ").append(cell(b == null ? null : b.fileName()))
-                        .append(" | ").append(cell(b == null ? null : b.backupDate()))
-                        .append(" | ").append(b == null ? "—" : HumanDuration.of(b.age()))
+                        .append(" | ").append(cell(b == null ? null : b.restoredDate()))
+                        .append(" | ").append(b == null ? "—" : HumanDuration.of(b.restoredAge()))
                         .append(" | ").append(b == null ? "—" : HumanDuration.of(b.rpoTarget()))
                         .append(" | ").append(b == null || b.rpoMet() == null ? "—" : b.rpoMet() ? "yes" : "**no**")
                         .append(" | ").append(verdict(s != null ? s.verdict() : b == null ? null : b.verdict()))
@@ -270,7 +271,7 @@ public final class SummaryWriter {
     }
 
     /** Anything but PASS in bold, so a failure stands out on the page. */
-    private static String verdict(Verdict verdict) {
+    static String verdict(Verdict verdict) {
         if (verdict == null) {
             return "—";
         }
@@ -278,7 +279,7 @@ public final class SummaryWriter {
     }
 
     /** One table cell: pipes escaped, line breaks flattened, absent as a dash. */
-    private static String cell(String text) {
+    static String cell(String text) {
         if (text == null || text.isBlank()) {
             return "—";
         }

@@ -20,6 +20,8 @@ public enum FailureCategory {
     RTO_MISSED("RTO missed", "(?i).*\\bRTO missed\\b.*"),
     /** The drill stack could reach outside itself, or its isolation could not be shown (issue 12). */
     ISOLATION_BREACH("Isolation breach", "(?i).*\\begress probe\\b.*"),
+    /** The stores' backups of the restored set are further apart than the scenario's {@code backups.max_skew}. */
+    BACKUP_SKEW("Backup skew", "(?i).*\\bbackup skew\\b.*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 

@@ -1,6 +1,8 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.backup.BackupPick;
 import dev.restoredrill.store.RestoreMethod;
+import java.security.SecureRandom;
 import dev.restoredrill.store.StoreType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ final class PlanReader {
     private static final List<String> ROOT_FIELDS =
             List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto",
                     "isolation", "negative_control");
+    private static final List<String> BACKUPS_FIELDS = List.of("directory", "pick", "max_skew");
+    /** Seeds of random picks made without {@code -Ddrill.pick-seed}; each is printed in the report for a replay. */
+    private static final SecureRandom SEEDS = new SecureRandom();
     private static final List<String> STORE_FIELDS =
             List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
@@ -117,12 +122,25 @@ final class PlanReader {
             + "supported yet. Use 'postgres'.";
 
     private BackupSourcePlan backups(YamlMapping scenario) {
-        String fromFile = scenario.mapping("backups", "'directory'")
-                .map(backups -> backups.allowOnly(List.of("directory")))
-                .flatMap(backups -> backups.optionalText("directory"))
-                .orElse(BackupSourcePlan.DEFAULT_DIRECTORY);
+        Optional<YamlMapping> backups = scenario.mapping("backups", "'directory', 'pick', 'max_skew'")
+                .map(section -> section.allowOnly(BACKUPS_FIELDS));
+        String fromFile = backups.flatMap(b -> b.optionalText("directory")).orElse(BackupSourcePlan.DEFAULT_DIRECTORY);
         String override = overrides.get(BackupSourcePlan.OVERRIDE_PROPERTY);
-        return new BackupSourcePlan(override == null || override.isBlank() ? fromFile : override);
+        Optional<String> seed = Optional.ofNullable(overrides.get(BackupPick.SEED_PROPERTY));
+        String pickOverride = overrides.get(BackupPick.PROPERTY);
+        BackupPick pick;
+        if (pickOverride != null && !pickOverride.isBlank()) {
+            try {
+                pick = BackupPick.parse(pickOverride, seed, SEEDS::nextLong);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-D" + BackupPick.PROPERTY + ": " + e.getMessage(), e);
+            }
+        } else {
+            pick = backups.flatMap(b -> b.optionalParsed("pick", text -> BackupPick.parse(text, seed,
+                    SEEDS::nextLong))).orElse(new BackupPick.Newest());
+        }
+        Optional<Duration> maxSkew = backups.flatMap(b -> b.optionalParsed("max_skew", PlanReader::positiveDuration));
+        return new BackupSourcePlan(override == null || override.isBlank() ? fromFile : override, pick, maxSkew);
     }
 
     private List<StorePlan> stores(YamlMapping scenario) {

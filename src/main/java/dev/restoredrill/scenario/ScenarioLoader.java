@@ -1,5 +1,6 @@
 package dev.restoredrill.scenario;
 
+import dev.restoredrill.backup.BackupPick;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -45,7 +46,8 @@ public final class ScenarioLoader {
     /** A loader taking its overrides from the system properties. */
     public static ScenarioLoader fromSystemProperties() {
         Map<String, String> overrides = new HashMap<>();
-        for (String key : List.of(BackupSourcePlan.OVERRIDE_PROPERTY, StackPlan.REFERENCE_PROPERTY)) {
+        for (String key : List.of(BackupSourcePlan.OVERRIDE_PROPERTY, StackPlan.REFERENCE_PROPERTY,
+                BackupPick.PROPERTY, BackupPick.SEED_PROPERTY)) {
             String value = System.getProperty(key);
             if (value != null) {
                 overrides.put(key, value);

@@ -119,14 +119,19 @@ class ManifestTest {
         assertThat(json.get("verdict").asText()).isEqualTo("FAIL");
         JsonNode postgres = json.get("stores").get(0);
         assertThat(fieldNames(json)).containsExactly("drill_time", "source_dir", "selection_rule",
-                "backup_instant_rule", "verdict", "stores", "source");
+                "backup_instant_rule", "verdict", "stores", "source", "pick");
+        assertThat(fieldNames(json.get("pick"))).containsExactly("spec", "seed", "night", "reason", "eligible",
+                "failure");
+        assertThat(json.get("pick").get("spec").asText()).isEqualTo("newest");
         assertThat(fieldNames(json.get("source"))).containsExactly("kind", "uri", "bucket", "prefix", "snapshot_id",
                 "snapshot_time", "cache_dir", "fetches", "bytes_fetched", "fault");
         assertThat(json.get("source").get("kind").asText()).isEqualTo("directory");
         assertThat(json.get("source").get("uri").asText()).isEqualTo(json.get("source_dir").asText());
         assertThat(fieldNames(postgres)).containsExactly("store", "format", "file_pattern", "rpo_target",
                 "verdict", "chosen", "rpo_check", "facts", "hostile", "hostile_reason", "candidates", "failures",
-                "warnings", "error");
+                "warnings", "error", "picked");
+        assertThat(fieldNames(postgres.get("picked"))).containsExactly("reason", "backup_date", "backup_instant",
+                "basis", "age", "newest", "passed_over");
         assertThat(fieldNames(postgres.get("chosen"))).containsExactly("file_name", "size_bytes", "sha256_before",
                 "sha256_after", "uncompressed_bytes");
         assertThat(postgres.get("rpo_target").asText()).isEqualTo("PT24H");

@@ -1,7 +1,10 @@
 package dev.restoredrill.drill;
 
 import dev.restoredrill.outcome.Verdict;
+import dev.restoredrill.backup.BackupPick;
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.evidence.CrossStoreSkew;
+import dev.restoredrill.scenario.Durations;
 import dev.restoredrill.evidence.ReportFolders;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
@@ -57,9 +60,9 @@ class RestoreDrill {
     List<DynamicNode> drill() {
         List<DynamicNode> phases = new ArrayList<>();
         phases.add(DynamicContainer.dynamicContainer("Backup catalog", run.plan().stores().stream()
-                .map(store -> test("newest " + store.name() + " backup is intact and within its RPO", store.name(),
-                        "blocker", () -> catalog(store)))));
+                .map(store -> test(catalogTestName(store.name()), store.name(), "blocker", () -> catalog(store)))));
         if (DrillOptions.fromSystemProperties().preflightOnly()) {
+            phases.add(consistency());
             return phases;
         }
         phases.add(DynamicContainer.dynamicContainer("Drill host", List.of(test(DRILL_HOST_TEST, "drill host",
@@ -94,6 +97,7 @@ class RestoreDrill {
         phases.add(DynamicContainer.dynamicContainer("Checks", run.plan().checks().stream()
                 .map(check -> test(check.name(), check.store(), check.severity().name().toLowerCase(),
                         () -> check(check)))));
+        phases.add(consistency());
         run.plan().negativeControl().ifPresent(store -> phases.add(DynamicContainer.dynamicContainer(
                 "Negative control", List.of(test("negative control: a damaged copy of the " + store + " backup, "
                         + "restored next to the drill, is caught by the drill's checks", store, "blocker",
@@ -137,7 +141,7 @@ class RestoreDrill {
         String overview = browser.render(index, "").text();
         Path png = browser.screenshot(index, "", Path.of("target", "drill-report.png"));
         System.out.println("[restore-drill] report as rendered by Chromium: " + png.toAbsolutePath());
-        if (!shown.contains("newest " + run.plan().stores().get(0).name() + " backup is intact and within its RPO")) {
+        if (!shown.contains(catalogTestName(run.plan().stores().get(0).name()))) {
             fail("Evidence: the rendered report does not list the drill's tests (it shows " + shown + ")");
         }
         if (!overview.contains(run.plan().report().title())) {
@@ -164,9 +168,44 @@ class RestoreDrill {
 
     private void catalog(StorePlan store) {
         StoreResult result = run.catalog(store.name());
+        // An attachment, not a parameter: a parameter would change the test's history id with every seed.
+        Allure.addAttachment(store.name() + " backup picked", "text/plain", "pick: " + run.plan().backups().pick()
+                .describe() + "\n" + (result.picked() == null ? "nothing picked" : result.chosen().fileName() + ": "
+                + result.picked().reason()), ".txt");
         Allure.addAttachment("backup manifest (all stores)", "text/plain", run.manifest().toTable(), ".txt");
         if (!result.findings().isEmpty()) {
             fail(result.findings().stream().map(Failure::message).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** The catalog test's name: which backup it judges (the newest, or the one the pick asked for). */
+    private String catalogTestName(String store) {
+        return run.plan().backups().pick() instanceof BackupPick.Newest
+                ? "newest " + store + " backup is intact and within its RPO"
+                : store + " backup of the picked night (" + run.plan().backups().pick().spec() + ") is intact; its"
+                        + " newest backup within its RPO";
+    }
+
+    /** One test: the stores' backups no further apart than the scenario's max_skew (after the checks). */
+    private DynamicContainer consistency() {
+        String limit = run.plan().backups().maxSkew().map(d -> "at most " + Durations.format(d) + " apart")
+                .orElse("how far apart (no max_skew: shown, not judged)");
+        return DynamicContainer.dynamicContainer("Cross-store consistency", List.of(test("the stores' backups: "
+                + limit + " (file times, newest records)", "consistency", "critical", this::skew)));
+    }
+
+    private void skew() {
+        CrossStoreSkew skew = run.skew();
+        Allure.addAttachment("cross-store skew", "text/plain", skew.stores().stream().map(t -> t.store() + "  "
+                + (t.fileName() == null ? "no backup" : t.fileName() + " taken " + t.fileTime() + " ("
+                + t.fileTimeBasis() + ")") + "  newest record " + (t.newestRecord() == null ? "not measured"
+                : t.newestRecord() + " (" + t.newestRecordBy() + ")")).collect(Collectors.joining("\n"))
+                + "\nskew by file time: " + skew.fileSkew() + "\nskew by newest records: " + skew.recordSkew()
+                + "\nmax_skew: " + skew.limit() + "\nverdict: " + skew.verdict(), ".txt");
+        skew.failure().ifPresent(failure -> fail(failure.message()));
+        if (!CrossStoreSkew.WITHIN.equals(skew.verdict())) {
+            Assumptions.abort(skew.verdict() + ": skew by file time " + skew.fileSkew() + ", by newest records "
+                    + skew.recordSkew() + (skew.limit() == null ? "; the scenario sets no backups.max_skew" : ""));
         }
     }
 
