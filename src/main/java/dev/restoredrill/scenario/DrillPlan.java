@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param checks      the checks, in scenario order, names unique, each targeting one of {@code stores}
  * @param rto         the whole drill's RTO target: start of the restores until every store and the app answer;
  *                    absent = no target, not judged
+ * @param schemaMustNot the schema changes the apps' start must not make ({@code schema: must_not:});
+ *                    {@link SchemaRule#DEFAULT} when the scenario says nothing
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
-                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto) {
+                        List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto,
+                        List<SchemaRule> schemaMustNot) {
 
     public DrillPlan {
         Plans.requireText(name, "name");
@@ -35,6 +38,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         checks = List.copyOf(checks);
         Plans.requireNonNull(report, "report");
         Plans.requireNonNull(rto, "rto");
+        schemaMustNot = List.copyOf(schemaMustNot);
         if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
             throw new IllegalArgumentException("rto must be longer than zero");
         }
@@ -50,6 +54,13 @@ public record DrillPlan(String name, String description, Path file, BackupSource
     public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
                      StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report) {
         this(name, description, file, backups, stores, stack, journey, checks, report, Optional.empty());
+    }
+
+    /** A drill with the default schema rules ({@link SchemaRule#DEFAULT}). */
+    public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
+                     StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report,
+                     Optional<Duration> rto) {
+        this(name, description, file, backups, stores, stack, journey, checks, report, rto, SchemaRule.DEFAULT);
     }
 
     public Optional<StorePlan> store(String storeName) {

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
-            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto");
+            List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto",
+                    "schema");
     private static final List<String> STORE_FIELDS =
             List.of("name", "kind", "file_pattern", "rpo", "service", "volume", "rto");
     private static final List<String> STACK_FIELDS = List.of("compose_files", "images", "startup_timeout");
@@ -59,7 +60,25 @@ final class PlanReader {
         List<CheckPlan> checks = new CheckReader(scenario, stores).read();
         Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
-                journey(scenario), checks, report(scenario, name), rto);
+                journey(scenario), checks, report(scenario, name), rto, schemaMustNot(scenario));
+    }
+
+    /** {@code schema: { must_not: [drop-column-with-data, …] }}; without the section, {@link SchemaRule#DEFAULT}. */
+    private List<SchemaRule> schemaMustNot(YamlMapping scenario) {
+        Optional<YamlMapping> schema = scenario.mapping("schema", "'must_not': a list of schema changes the apps' "
+                + "start must not make").map(section -> section.allowOnly(List.of("must_not")));
+        Optional<List<String>> labels = schema.flatMap(s -> s.optionalTextList("must_not", "schema changes, from "
+                + String.join(", ", SchemaRule.labels())));
+        if (labels.isEmpty()) {
+            return SchemaRule.DEFAULT;
+        }
+        List<SchemaRule> rules = new ArrayList<>();
+        for (String label : labels.get()) {
+            rules.add(SchemaRule.byLabel(label).orElseThrow(() -> schema.get().invalid("must_not", "expected schema "
+                    + "changes from " + String.join(", ", SchemaRule.labels()) + ", found '" + label + "'."
+                    + Suggestions.didYouMean(label, SchemaRule.labels()))));
+        }
+        return rules;
     }
 
     private BackupSourcePlan backups(YamlMapping scenario) {
