@@ -190,6 +190,11 @@ public final class DrillRun implements AutoCloseable {
         return Optional.ofNullable(platform);
     }
 
+    /** The apps' start if it ran (without starting anything). */
+    public synchronized Optional<PlatformOutcome> platformIfRun() {
+        return Optional.ofNullable(platform);
+    }
+
     /** The restores' result if they ran (without starting them). */
     public synchronized Optional<ParallelRestore.Result> restoresIfRun() {
         return Optional.ofNullable(restores);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restoredrill.evidence.CheckOutcomeView;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.JourneyStepView;
+import dev.restoredrill.evidence.PlatformEvidence;
 import dev.restoredrill.evidence.StoreOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.StorePlan;
@@ -66,12 +67,15 @@ final class EvidenceAssembler {
             }
             return view(s);
         }).toList()).orElse(List.of());
+        Optional<PlatformEvidence> platform = run.platformIfRun().map(p -> PlatformEvidenceAssembler.assemble(p,
+                failures));
         failures.addAll(run.drillErrors());
         Verdict verdict = failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
-        return new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
+        DrillEvidence evidence = new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
                 stores, run.restoresIfRun().map(r -> r.measuredRto()).orElse(Duration.ZERO), checks, journey,
                 failures);
+        return platform.map(evidence::withPlatform).orElse(evidence);
     }
 
     private static JourneyStepView view(JourneyStep step) {

@@ -23,12 +23,13 @@ import java.util.List;
  * @param rto               RTO target, measured and verdict per store, then for {@value RtoOutcome#WHOLE_DRILL}
  * @param trackedFailures   this drill's failures with their keys and tickets
  * @param correctiveActions the previous drill's failures: fixed or still failing
+ * @param platform          the apps' start: migrations per app, the schema as restored vs after (null: no app started)
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
+        List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, PlatformEvidence platform) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -51,14 +52,34 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey,
             List<Failure> failures) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, false, null, null, null, null, null, null);
+                checks, journey, failures, false, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The full evidence before the apps' start is added (the form earlier code and tests build).
+     */
+    public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
+            Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
+            Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
+            boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
+            List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
+        this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
+                checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
+                correctiveActions, null);
+    }
+
+    /** Adds what the apps' start did; its failures are already among {@code failures}. */
+    public DrillEvidence withPlatform(PlatformEvidence started) {
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest,
+                stores, measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, started);
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, platform);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -68,13 +89,13 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions);
+                trackedFailures, correctiveActions, platform);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions);
+                tracked, actions, platform);
     }
 
     private static void require(Object value, String field) {

@@ -50,6 +50,7 @@ public final class SummaryWriter {
         rtoTable(md, e.rto());
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
+        MigrationsSummary.render(md, e.platform());
 
         md.append("## Failures\n\n");
         if (e.failures().isEmpty()) {

@@ -18,6 +18,9 @@ public enum FailureCategory {
     JOURNEY_FAILURE("Journey failure", "(?i).*\\bjourney\\b.*"),
     CHECK_FAILURE("Check failure", "(?i).*\\bcheck\\b.*"),
     RTO_MISSED("RTO missed", "(?i).*\\bRTO missed\\b.*"),
+    /** An app's start could not migrate the restored stores, or migrated them in a way the scenario forbids. */
+    MIGRATION_FAILURE("Migration failure", "(?i).*(?:\\bmigration failed\\b|\\bfailed migration\\b|\\bschema ahead of the images\\b"
+            + "|\\bdirty migration\\b).*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 
