@@ -26,6 +26,8 @@ CHAT_TAG=restore-drill/chat-standin:0.2   # stand-in for LibreChat + the LiteLLM
 MODEL_TAG=restore-drill/model-standin:0.1   # the drill's own model service, OpenAI API (model-standin/README.md)
 # Stand-in for Langfuse web + worker, one image per release with a pinned migration list (langfuse-standin/README.md).
 LANGFUSE_REPO=restore-drill/langfuse-standin
+# Stand-in for the LiteLLM proxy's start (its Prisma migrations), one image per release (litellm-standin/README.md).
+LITELLM_REPO=restore-drill/litellm-standin
 REDIS_TAG=restore-drill/redis:7   # the real Redis server from Debian bookworm (7.0)
 
 INPUTS_LABEL=dev.restoredrill.inputs
@@ -234,15 +236,33 @@ build_model() {
 	docker_build "$context" "$name" "$hash"
 }
 
-build_langfuse() {
-	local release="$1" name="$2" hash="$3" project="$HERE/langfuse-standin"
-	local context="$BUILD_DIR/context/langfuse-standin-$release"
+# The Langfuse stand-in's jars (also the LiteLLM stand-in's), built once per run.
+langfuse_jars() {
+	local project="$HERE/langfuse-standin"
 	if [ ! -f "$project/target/langfuse-standin.jar" ] || [ "${LANGFUSE_JAR_BUILT:-}" != true ]; then
 		rm -rf "$project/target/dependency"
 		mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
 			>>"$CURRENT_LOG" 2>&1
 		LANGFUSE_JAR_BUILT=true
 	fi
+}
+
+build_litellm() {
+	local release="$1" name="$2" hash="$3" project="$HERE/langfuse-standin"
+	local context="$BUILD_DIR/context/litellm-standin-$release"
+	langfuse_jars
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp -a "$HERE/litellm-standin/Dockerfile" "$HERE/litellm-standin/healthcheck" "$HERE/litellm-standin/migrations" \
+		"$HERE/litellm-standin/equivalents" "$context/"
+	cp "$project"/target/langfuse-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
+	DOCKER_BUILDKIT=0 docker build --pull=false --force-rm --build-arg "RELEASE=$release" \
+		--label "$INPUTS_LABEL=$hash" --label "$ROLE_LABEL" -t "$name" "$context" >>"$CURRENT_LOG" 2>&1
+}
+
+build_langfuse() {
+	local release="$1" name="$2" hash="$3" project="$HERE/langfuse-standin"
+	local context="$BUILD_DIR/context/langfuse-standin-$release"
+	langfuse_jars
 	rm -rf "$context" && mkdir -p "$context/lib"
 	cp -a "$project/Dockerfile" "$project/healthcheck" "$project/migrations" "$project/equivalents" "$context/"
 	cp "$project"/target/langfuse-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
@@ -270,6 +290,11 @@ main() {
 	for release in $(cd "$HERE/langfuse-standin/migrations" && ls -d */ | tr -d /); do
 		ensure "$LANGFUSE_REPO:$release" "$(inputs_hash "$jre" "release $release" path:langfuse-standin)" \
 			build_langfuse "$release"
+	done
+	for release in $(cd "$HERE/litellm-standin/migrations" && ls -d */ | tr -d /); do
+		ensure "$LITELLM_REPO:$release" \
+			"$(inputs_hash "$jre" "release $release" path:langfuse-standin path:litellm-standin)" \
+			build_litellm "$release"
 	done
 
 	echo

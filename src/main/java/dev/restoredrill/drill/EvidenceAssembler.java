@@ -9,6 +9,7 @@ import dev.restoredrill.evidence.CheckOutcomeView;
 import dev.restoredrill.evidence.CrossStoreSkew;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.JourneyStepView;
+import dev.restoredrill.evidence.PlatformEvidence;
 import dev.restoredrill.evidence.StoreOutcome;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.scenario.StorePlan;
@@ -81,14 +82,17 @@ final class EvidenceAssembler {
         run.modelProofIfRun().filter(proof -> !proof.proven()).ifPresent(proof -> failures.add(
                 FailureCategory.JOURNEY_FAILURE.failure("the answer did not come from the drill's own model service: "
                         + proof.message())));
+        Optional<PlatformEvidence> platform = run.platformIfRun().map(p -> PlatformEvidenceAssembler.assemble(p,
+                failures));
         failures.addAll(run.drillErrors());
         Verdict verdict = failures.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         // The skew of what ran (the drill's consistency test measured the same, after the checks).
         CrossStoreSkew skew = SkewMeasurement.measure(run.plan(), run.manifestIfScanned(), run.checkOutcomes());
-        return new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
+        DrillEvidence evidence = new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
                 stores, run.restoresIfRun().map(r -> r.measuredRto()).orElse(Duration.ZERO), checks, journey,
                 failures).withIsolation(run.isolationIfRun().orElse(null)).withSkew(skew);
+        return platform.map(evidence::withPlatform).orElse(evidence);
     }
 
     private static JourneyStepView view(JourneyStep step) {

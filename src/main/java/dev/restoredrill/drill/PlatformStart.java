@@ -1,7 +1,9 @@
 package dev.restoredrill.drill;
 
+import dev.restoredrill.migrations.AppliedMigrations;
 import dev.restoredrill.migrations.ImageMigrations;
 import dev.restoredrill.migrations.LangfuseImage;
+import dev.restoredrill.migrations.LiteLlmImage;
 import dev.restoredrill.migrations.MigrationRelease;
 import dev.restoredrill.migrations.PinnedMigrations;
 import dev.restoredrill.migrations.RecordedMigrations;
@@ -12,6 +14,7 @@ import dev.restoredrill.migrations.SchemaFingerprintReader;
 import dev.restoredrill.migrations.StoreMigrations;
 import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.restore.RestoreOutcome;
+import dev.restoredrill.scenario.SchemaRule;
 import dev.restoredrill.stack.DrillStack;
 import dev.restoredrill.stack.ServiceFailedException;
 import dev.restoredrill.verify.StoreConnections;
@@ -38,11 +41,13 @@ final class PlatformStart {
     private final DrillStack stack;
     private final StoreConnections connections;
     private final Duration timeout;
+    private final List<SchemaRule> mustNot;
 
-    PlatformStart(DrillStack stack, StoreConnections connections, Duration timeout) {
+    PlatformStart(DrillStack stack, StoreConnections connections, Duration timeout, List<SchemaRule> mustNot) {
         this.stack = stack;
         this.connections = connections;
         this.timeout = timeout;
+        this.mustNot = mustNot;
     }
 
     PlatformOutcome run(List<String> apps, ParallelRestore.Result restores) {
@@ -60,7 +65,10 @@ final class PlatformStart {
                     Optional.empty());
         }
         RecordedMigrationsReader reader = new RecordedMigrationsReader(connections);
-        Optional<RecordedMigrations> before = read(reader, "as restored");
+        boolean gateway = apps.contains(PlatformApps.LITELLM);
+        List<String> databases = gateway ? List.of(PlatformApps.LANGFUSE_DATABASE, PlatformApps.LITELLM_DATABASE)
+                : List.of(PlatformApps.LANGFUSE_DATABASE);
+        Optional<RecordedMigrations> before = read(reader, databases, "as restored");
         boolean mongodb = restored(restores, "mongodb");
         SchemaFingerprintReader fingerprints = new SchemaFingerprintReader(connections);
         Optional<SchemaFingerprint> restoredSchema = fingerprint(fingerprints, mongodb, "as restored");
@@ -76,13 +84,17 @@ final class PlatformStart {
                         + " could not be started: " + e.getMessage()), stack.logTail(app, LOG_LINES)));
             }
         }
-        Optional<LangfuseMigrations> langfuse = Optional.of(compare(before, read(reader, "after the app started")));
+        Optional<RecordedMigrations> after = read(reader, databases, "after the apps started");
+        Optional<LangfuseMigrations> langfuse = Optional.of(compare(before, after));
+        Optional<GatewayMigrations> gatewayMigrations = gateway ? Optional.of(compareGateway(before, after))
+                : Optional.empty();
         Optional<SchemaFingerprint> afterSchema = fingerprint(fingerprints, mongodb, "after the apps started");
         SchemaChange schema = new SchemaChange(restoredSchema, afterSchema, restoredSchema.isPresent()
                 && afterSchema.isPresent() ? Optional.empty() : Optional.of("the schema could not be read (see the "
-                + "drill log)"));
+                + "drill log)"), mustNot);
         schema.diff().forEach(line -> LOG.info("schema change at start: {}", line));
-        return new PlatformOutcome(outcomes, langfuse, Optional.of(schema));
+        schema.violations().forEach(line -> LOG.warn("schema rule violated at start: {}", line));
+        return new PlatformOutcome(outcomes, langfuse, Optional.of(schema), gatewayMigrations);
     }
 
     private AppOutcome await(String app, long start) {
@@ -125,6 +137,36 @@ final class PlatformStart {
         }
     }
 
+    /** The gateway's Prisma migrations: what the backup recorded against the image's list, and what its start did. */
+    private GatewayMigrations compareGateway(Optional<RecordedMigrations> before, Optional<RecordedMigrations> after) {
+        String image = "";
+        try {
+            image = stack.serviceImage(PlatformApps.LITELLM);
+            if (before.isEmpty()) {
+                return GatewayMigrations.notChecked(image, "the restored litellm database's migrations could not be "
+                        + "read (see the drill log)");
+            }
+            String named = image;
+            LiteLlmImage parsed = LiteLlmImage.parse(named).orElseThrow(() -> new IllegalArgumentException("Cannot "
+                    + "tell the LiteLLM release of image '" + named + "': expected ghcr.io/berriai/litellm:<vX.Y.Z…> "
+                    + "or the reference stand-in; pin the gateway's image by release."));
+            MigrationRelease shipped = parsed.migrations();
+            String database = PlatformApps.LITELLM_DATABASE;
+            StoreMigrations pending = SchemaAheadCheck.prisma(Optional.ofNullable(before.get().prisma().get(database)),
+                    database, shipped, image);
+            LOG.info("litellm migrations, {}", pending.summary());
+            Optional<AppliedMigrations> applied = after.map(a -> AppliedMigrations.prisma(database,
+                    Optional.ofNullable(before.get().prisma().get(database)), Optional.ofNullable(a.prisma()
+                            .get(database)), named));
+            applied.ifPresent(a -> LOG.info("litellm migrations applied at start: {} ({})", a.applied().size(),
+                    a.stateAfter()));
+            return new GatewayMigrations(image, shipped.source(), Optional.of(pending), applied, Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.warn("the LiteLLM migrations could not be compared: {}", e.getMessage());
+            return GatewayMigrations.notChecked(image, e.getMessage());
+        }
+    }
+
     private static Optional<SchemaFingerprint> fingerprint(SchemaFingerprintReader reader, boolean mongodb,
                                                           String when) {
         try {
@@ -135,9 +177,9 @@ final class PlatformStart {
         }
     }
 
-    private Optional<RecordedMigrations> read(RecordedMigrationsReader reader, String when) {
+    private Optional<RecordedMigrations> read(RecordedMigrationsReader reader, List<String> databases, String when) {
         try {
-            return Optional.of(reader.read(List.of(PlatformApps.LANGFUSE_DATABASE)));
+            return Optional.of(reader.read(databases));
         } catch (RuntimeException e) {
             LOG.warn("could not read the restored stores' migrations {}: {}", when, e.getMessage());
             return Optional.empty();

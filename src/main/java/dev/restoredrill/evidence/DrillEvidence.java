@@ -26,13 +26,14 @@ import java.util.List;
  * @param isolation         the drill stack's isolation and the egress probe; null when the stack did not run
  * @param crossStoreSkew    how far apart the stores' backups are, and whether the scenario accepts it; null when
  *                          not measured
+ * @param platform          the apps' start: migrations per app, the schema as restored vs after (null: no app started)
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
         List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation,
-        CrossStoreSkew crossStoreSkew) {
+        CrossStoreSkew crossStoreSkew, PlatformEvidence platform) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -57,7 +58,7 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
                 checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
-                correctiveActions, null, null);
+                correctiveActions, null, null, null);
     }
 
     /** A drill's evidence before the audit trail (approver, versions, RTO, tickets, corrective actions) is added. */
@@ -66,7 +67,7 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey,
             List<Failure> failures) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, false, null, null, null, null, null, null, null, null);
+                checks, journey, failures, false, null, null, null, null, null, null, null, null, null);
     }
 
     /** Adds the cross-store skew; a skew over the scenario's limit is a failure of its own and fails the drill. */
@@ -76,14 +77,21 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, skew);
+                trackedFailures, correctiveActions, isolation, skew, platform);
+    }
+
+    /** Adds what the apps' start did; its failures are already among {@code failures}. */
+    public DrillEvidence withPlatform(PlatformEvidence started) {
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest,
+                stores, measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, started);
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -93,20 +101,20 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions, isolation, crossStoreSkew);
+                tracked, actions, isolation, crossStoreSkew, platform);
     }
 
     /** Adds the isolation evidence; its problems are failures already (the assembler adds them). */
     public DrillEvidence withIsolation(IsolationEvidence evidence) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, evidence, crossStoreSkew);
+                trackedFailures, correctiveActions, evidence, crossStoreSkew, platform);
     }
 
     private static void require(Object value, String field) {

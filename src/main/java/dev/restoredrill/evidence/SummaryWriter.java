@@ -57,6 +57,7 @@ public final class SummaryWriter {
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
         isolation(md, e.isolation());
+        MigrationsSummary.render(md, e.platform());
 
         md.append("## Failures\n\n");
         if (e.failures().isEmpty()) {

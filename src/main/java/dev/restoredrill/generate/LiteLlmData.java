@@ -1,6 +1,10 @@
 package dev.restoredrill.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restoredrill.migrations.LangfusePins;
+import dev.restoredrill.migrations.MigrationRelease;
+import dev.restoredrill.migrations.PinnedMigrations;
+import dev.restoredrill.migrations.PrismaMigration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,7 +29,24 @@ final class LiteLlmData {
             "request_id, call_type, api_key, spend, total_tokens, prompt_tokens, completion_tokens, \"startTime\", \"endTime\", "
                     + "\"completionStartTime\", model, model_id, model_group, custom_llm_provider, api_base, \"user\", metadata, "
                     + "cache_hit, request_tags, team_id, end_user, requester_ip_address, session_id, status");
-    static final List<CopyTable> BASE_TABLES = List.of(BUDGETS, TEAMS, USERS, TOKENS);
+    static final CopyTable MIGRATIONS = new CopyTable(DATABASE, "_prisma_migrations",
+            "id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count");
+    static final List<CopyTable> BASE_TABLES = List.of(BUDGETS, TEAMS, USERS, TOKENS, MIGRATIONS);
+    /** Zeros, as the pinned list writes a checksum it has not pinned (its prisma.txt says why). */
+    private static final String UNPINNED_CHECKSUM = "0".repeat(64);
+
+    /**
+     * The migrations a generated set records: those of the LiteLLM release the platform pins (the pinned list next to
+     * the reference stand-in), so a candidate release finds exactly its own newer migrations pending.
+     */
+    static MigrationRelease release() {
+        return PinnedRelease.RELEASE;
+    }
+
+    /** Read once, on first use. */
+    private static final class PinnedRelease {
+        static final MigrationRelease RELEASE = PinnedMigrations.litellm().load(LangfusePins.platformGatewayRelease());
+    }
     private static final String[] MODELS = {"gpt-4o-mini", "gpt-4o", "claude-3-5-sonnet", "llama-3.1-70b"};
 
     private final long seed;
@@ -50,6 +71,9 @@ final class LiteLlmData {
         if (table == USERS || table == TOKENS) {
             return scale.gatewayKeys();
         }
+        if (table == MIGRATIONS) {
+            return release().prisma().size();
+        }
         throw new IllegalArgumentException("not a base table: " + table);
     }
 
@@ -59,6 +83,9 @@ final class LiteLlmData {
         }
         if (table == TEAMS) {
             return team(index);
+        }
+        if (table == MIGRATIONS) {
+            return migration(index);
         }
         return table == USERS ? user(index) : token(index);
     }
@@ -71,6 +98,15 @@ final class LiteLlmData {
                 r.nextInt(10_000, 1_000_000), r.nextInt(60, 6000), "30d",
                 TabSeparated.timestamp(timeline.windowStart().plusSeconds((Timeline.HISTORY_DAYS + 20L) * 86_400)),
                 TabSeparated.timestamp(created), "admin", TabSeparated.timestamp(created), "admin");
+    }
+
+    /** Prisma's row of a migration the gateway's start applied: started, one step, finished a moment later. */
+    private String migration(int index) {
+        SplittableRandom r = Seeds.random(seed, Seeds.Stream.GATEWAY_KEY, -200_000 - index);
+        PrismaMigration migration = release().prisma().get(index);
+        Instant started = timeline.windowStart().minusSeconds(200L * 86_400 - index * 60L);
+        return TabSeparated.line(Text.uuid(r), migration.checksum().orElse(UNPINNED_CHECKSUM), started.plusMillis(r.nextInt(20, 900)).toString(), migration.name(),
+                null, started.toString(), 1);
     }
 
     private String teamId(int index) {

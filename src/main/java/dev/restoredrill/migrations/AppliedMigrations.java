@@ -1,5 +1,7 @@
 package dev.restoredrill.migrations;
 
+import dev.restoredrill.outcome.FailureCategory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +34,11 @@ public record AppliedMigrations(String store, List<String> applied, String state
         }
         String name = shipped.clickhouse(state.version()).map(ClickHouseMigration::name)
                 .orElse("version " + state.version());
-        return new AppliedMigrations("clickhouse", applied, stateText, Optional.of("Migration failed: ClickHouse "
-                + "migration " + name + " stopped half-way when " + image + " started: schema_migrations is left "
+        return new AppliedMigrations("clickhouse", applied, stateText, Optional.of(FailureCategory.MIGRATION_FAILURE.message(
+                "ClickHouse migration " + name + " stopped half-way when " + image + " started: schema_migrations is left "
                 + "dirty at version " + state.version() + " (" + applied.size() + " migration(s) before it applied), "
                 + "so Langfuse will not start again until the schema is repaired. Do not roll out this candidate: "
-                + "read its log, fix the migration or the data it fails on, and run the drill again."));
+                + "read its log, fix the migration or the data it fails on, and run the drill again.")));
     }
 
     public static AppliedMigrations prisma(String database, Optional<RecordedMigrations.PrismaHistory> before,
@@ -53,10 +55,10 @@ public record AppliedMigrations(String store, List<String> applied, String state
         if (failed.isEmpty()) {
             return new AppliedMigrations(store, applied, stateText, Optional.empty());
         }
-        return new AppliedMigrations(store, applied, stateText, Optional.of("Migration failed: Prisma migration "
-                + String.join(", ", failed) + " started but did not finish when " + image + " started: database "
+        return new AppliedMigrations(store, applied, stateText, Optional.of(FailureCategory.MIGRATION_FAILURE.message(
+                "Prisma migration " + String.join(", ", failed) + " started but did not finish when " + image + " started: database "
                 + database + " keeps its _prisma_migrations row without finished_at (" + applied.size()
                 + " migration(s) before it applied), so every later start stops with P3009. Do not roll out this "
-                + "candidate: read its log, fix the migration or the data it fails on, and run the drill again."));
+                + "candidate: read its log, fix the migration or the data it fails on, and run the drill again.")));
     }
 }

@@ -12,12 +12,26 @@ public final class LangfusePins {
 
     public static final Path PLATFORM_FILE = Path.of("compose/platform.yml");
     private static final Pattern WEB_IMAGE = Pattern.compile("(?m)^\\s+image:\\s*langfuse/langfuse:(\\S+)\\s*$");
+    private static final Pattern GATEWAY_IMAGE = Pattern.compile("(?m)^\\s+image:\\s*ghcr\\.io/berriai/litellm:(\\S+)\\s*$");
 
     private LangfusePins() {
     }
 
     public static String platformRelease() {
         return release(PLATFORM_FILE);
+    }
+
+    /** The LiteLLM release the platform pins (its {@code ghcr.io/berriai/litellm:<release>} image). */
+    public static String platformGatewayRelease() {
+        try {
+            Matcher matcher = GATEWAY_IMAGE.matcher(Files.readString(PLATFORM_FILE));
+            if (!matcher.find()) {
+                throw new IllegalArgumentException(PLATFORM_FILE + " pins no ghcr.io/berriai/litellm:<release> image");
+            }
+            return matcher.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + PLATFORM_FILE, e);
+        }
     }
 
     public static String release(Path composeFile) {

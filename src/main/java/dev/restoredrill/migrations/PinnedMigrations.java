@@ -20,6 +20,8 @@ public final class PinnedMigrations {
 
     /** Relative to the project directory, where the harness runs. */
     public static final Path DIRECTORY = Path.of("compose/reference/langfuse-standin/migrations");
+    /** The LiteLLM proxy's lists (Prisma only), next to its reference stand-in. */
+    public static final Path LITELLM_DIRECTORY = Path.of("compose/reference/litellm-standin/migrations");
 
     private final Path directory;
 
@@ -29,6 +31,11 @@ public final class PinnedMigrations {
 
     public static PinnedMigrations project() {
         return new PinnedMigrations(DIRECTORY);
+    }
+
+    /** The LiteLLM releases' lists: {@code <release>/prisma.txt} only (the gateway keeps nothing in ClickHouse). */
+    public static PinnedMigrations litellm() {
+        return new PinnedMigrations(LITELLM_DIRECTORY);
     }
 
     /** The releases that have a pinned list. */
@@ -43,13 +50,14 @@ public final class PinnedMigrations {
     public MigrationRelease load(String release) {
         Path folder = directory.resolve(release);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("No pinned migration list for Langfuse " + release + " in " + directory
+            throw new IllegalArgumentException("No pinned migration list for release " + release + " in " + directory
                     + " (there are lists for " + (Files.isDirectory(directory) ? releases() : List.of()) + "). "
                     + "Add <release>/clickhouse.txt and prisma.txt from that release's tag "
                     + "(see the README next to them), or pin a release that has one.");
         }
         List<ClickHouseMigration> clickhouse = new ArrayList<>();
-        for (String[] fields : rows(folder.resolve("clickhouse.txt"))) {
+        Path clickhouseList = folder.resolve("clickhouse.txt");
+        for (String[] fields : Files.isRegularFile(clickhouseList) ? rows(clickhouseList) : List.<String[]>of()) {
             ClickHouseMigration migration = ClickHouseMigration.fromFileName(fields[1]);
             if (migration.version() != Long.parseLong(fields[0])) {
                 throw new IllegalArgumentException(folder.resolve("clickhouse.txt") + ": version " + fields[0]

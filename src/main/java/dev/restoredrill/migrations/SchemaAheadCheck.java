@@ -76,7 +76,7 @@ public final class SchemaAheadCheck {
         if (!unknown.isEmpty()) {
             return new StoreMigrations(store, newestRecorded, newestShipped, List.of(), Optional.of(
                     "Schema ahead of the images: database " + database + " records " + unknown.size()
-                            + " Prisma migration(s) that " + image + " (Langfuse " + shipped.release()
+                            + " Prisma migration(s) that " + image + " (release " + shipped.release()
                             + ") does not ship, the newest " + unknown.get(unknown.size() - 1)
                             + "; the image's newest is " + newestShipped + ". Prisma would apply nothing and the "
                             + "app would run on a schema newer than it knows. Restore into images at least as new "

@@ -9,11 +9,25 @@ import java.util.TreeSet;
  * The stores' schema as one sorted set of lines, each one fact: {@code postgres/langfuse column
  * organizations.ai_features_enabled boolean}, {@code clickhouse table default.scores ReplacingMergeTree},
  * {@code mongodb index LibreChat.users email_1}. Data is not part of it; two fingerprints compare line by line.
+ *
+ * @param populated the tables and collections that held at least one row when the fingerprint was read, as
+ *                  {@code <store> <table>} ({@code postgres/litellm public.LiteLLM_VerificationToken},
+ *                  {@code clickhouse default.traces}): what a dropped table or column would lose. Not compared.
  */
-public record SchemaFingerprint(SortedSet<String> lines) {
+public record SchemaFingerprint(SortedSet<String> lines, SortedSet<String> populated) {
 
     public SchemaFingerprint {
         lines = new TreeSet<>(lines);
+        populated = new TreeSet<>(populated);
+    }
+
+    public SchemaFingerprint(SortedSet<String> lines) {
+        this(lines, new TreeSet<>());
+    }
+
+    /** Whether {@code table} of {@code store} held rows when this was read. */
+    public boolean heldData(String store, String table) {
+        return populated.contains(store + " " + table);
     }
 
     /** "+ line" for what {@code after} has and this has not, "- line" for the reverse, in line order. */

@@ -41,19 +41,20 @@ public final class SchemaFingerprintReader {
 
     public SchemaFingerprint read(boolean postgres, boolean clickhouse, boolean mongodb) {
         SortedSet<String> lines = new TreeSet<>();
+        SortedSet<String> populated = new TreeSet<>();
         if (postgres) {
-            postgres(lines);
+            postgres(lines, populated);
         }
         if (clickhouse) {
-            clickhouse(lines);
+            clickhouse(lines, populated);
         }
         if (mongodb) {
-            mongodb(lines);
+            mongodb(lines, populated);
         }
-        return new SchemaFingerprint(lines);
+        return new SchemaFingerprint(lines, populated);
     }
 
-    private void postgres(SortedSet<String> lines) {
+    private void postgres(SortedSet<String> lines, SortedSet<String> populated) {
         StoreConnections.Postgres pg = connections.postgres();
         List<String> databases = new ArrayList<>();
         try (Connection admin = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
@@ -72,11 +73,22 @@ public final class SchemaFingerprintReader {
             try (Connection connection = DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password());
                  Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout((int) TIMEOUT.toSeconds());
-                try (ResultSet rows = statement.executeQuery("SELECT table_schema || '.' || table_name FROM "
+                List<String[]> tables = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT table_schema, table_name FROM "
                         + "information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
                         + "AND table_type = 'BASE TABLE'")) {
                     while (rows.next()) {
-                        lines.add(prefix + "table " + rows.getString(1));
+                        tables.add(new String[] {rows.getString(1), rows.getString(2)});
+                        lines.add(prefix + "table " + rows.getString(1) + "." + rows.getString(2));
+                    }
+                }
+                for (String[] table : tables) {
+                    // One row is enough to know the table holds data; never a count of a big table.
+                    try (ResultSet any = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(table[0]) + "."
+                            + quote(table[1]) + ")")) {
+                        if (any.next() && any.getBoolean(1)) {
+                            populated.add("postgres/" + database + " " + table[0] + "." + table[1]);
+                        }
                     }
                 }
                 try (ResultSet rows = statement.executeQuery("SELECT table_schema || '.' || table_name || '.' || "
@@ -110,7 +122,11 @@ public final class SchemaFingerprintReader {
         }
     }
 
-    private void clickhouse(SortedSet<String> lines) {
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private void clickhouse(SortedSet<String> lines, SortedSet<String> populated) {
         for (String row : clickhouseRows("SELECT database, name, engine FROM system.tables "
                 + "WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema')")) {
             String[] cells = row.split("\t");
@@ -120,6 +136,13 @@ public final class SchemaFingerprintReader {
                 + "WHERE database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema')")) {
             String[] cells = row.split("\t");
             lines.add("clickhouse column " + cells[0] + "." + cells[1] + "." + cells[2] + " " + cells[3]);
+        }
+        // system.parts (active parts' rows) answers on 18.16 and on 24.x alike; system.tables.total_rows is newer.
+        for (String row : clickhouseRows("SELECT database, table FROM system.parts WHERE active "
+                + "AND database NOT IN ('system', 'INFORMATION_SCHEMA', 'information_schema') "
+                + "GROUP BY database, table HAVING sum(rows) > 0")) {
+            String[] cells = row.split("\t");
+            populated.add("clickhouse " + cells[0] + "." + cells[1]);
         }
     }
 
@@ -148,7 +171,7 @@ public final class SchemaFingerprintReader {
         }
     }
 
-    private void mongodb(SortedSet<String> lines) {
+    private void mongodb(SortedSet<String> lines, SortedSet<String> populated) {
         try (MongoClient client = MongoClients.create(connections.mongo().connectionString())) {
             for (String database : client.listDatabaseNames()) {
                 if (List.of("admin", "local", "config").contains(database)) {
@@ -157,6 +180,9 @@ public final class SchemaFingerprintReader {
                 MongoDatabase db = client.getDatabase(database);
                 for (String collection : db.listCollectionNames()) {
                     lines.add("mongodb collection " + database + "." + collection);
+                    if (db.getCollection(collection).find().limit(1).first() != null) {
+                        populated.add("mongodb " + database + "." + collection);
+                    }
                     for (Document index : db.getCollection(collection).listIndexes()) {
                         lines.add("mongodb index " + database + "." + collection + " " + index.getString("name")
                                 + " " + index.get("key", Document.class).toJson()

@@ -22,6 +22,9 @@ public enum FailureCategory {
     ISOLATION_BREACH("Isolation breach", "(?i).*\\begress probe\\b.*"),
     /** The stores' backups of the restored set are further apart than the scenario's {@code backups.max_skew}. */
     BACKUP_SKEW("Backup skew", "(?i).*\\bbackup skew\\b.*"),
+    /** An app's start could not migrate the restored stores, or migrated them in a way the scenario forbids. */
+    MIGRATION_FAILURE("Migration failure", "(?i).*(?:\\bmigration failed\\b|\\bfailed migration\\b|\\bschema ahead of the images\\b"
+            + "|\\bdirty migration\\b).*"),
     /** Something in the drill itself broke (an unexpected exception): the drill cannot vouch for that step. */
     DRILL_ERROR("Drill error", "(?i)^Drill error: .*");
 

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param isolation   what the drill stack may reach outside itself: nothing, unless the scenario allows it
  * @param negativeControl the store whose backup the negative control damages and restores next to the drill's
  *                    (its checks must catch it); absent = no negative control
+ * @param schemaMustNot the schema changes the apps' start must not make ({@code schema: must_not:});
+ *                    {@link SchemaRule#DEFAULT} when the scenario says nothing
  */
 public record DrillPlan(String name, String description, Path file, BackupSourcePlan backups,
                         List<StorePlan> stores, StackPlan stack, Optional<JourneyPlan> journey,
                         List<CheckPlan> checks, ReportPlan report, Optional<Duration> rto, IsolationPlan isolation,
-                        Optional<String> negativeControl) {
+                        Optional<String> negativeControl, List<SchemaRule> schemaMustNot) {
 
     /** {@code -Ddrill.negative-control[=postgres|false]}: wins over the scenario's {@code negative_control}. */
     public static final String NEGATIVE_CONTROL_PROPERTY = "drill.negative-control";
@@ -44,6 +46,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         Plans.requireNonNull(rto, "rto");
         Plans.requireNonNull(isolation, "isolation");
         Plans.requireNonNull(negativeControl, "negativeControl");
+        schemaMustNot = List.copyOf(schemaMustNot);
         if (rto.isPresent() && (rto.get().isNegative() || rto.get().isZero())) {
             throw new IllegalArgumentException("rto must be longer than zero");
         }
@@ -55,12 +58,12 @@ public record DrillPlan(String name, String description, Path file, BackupSource
         }
     }
 
-    /** A fully isolated drill without a negative control. */
+    /** A fully isolated drill without a negative control, with the default schema rules. */
     public DrillPlan(String name, String description, Path file, BackupSourcePlan backups, List<StorePlan> stores,
                      StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report,
                      Optional<Duration> rto) {
         this(name, description, file, backups, stores, stack, journey, checks, report, rto, IsolationPlan.ISOLATED,
-                Optional.empty());
+                Optional.empty(), SchemaRule.DEFAULT);
     }
 
     /** A drill without an RTO target of its own. */
@@ -68,6 +71,7 @@ public record DrillPlan(String name, String description, Path file, BackupSource
                      StackPlan stack, Optional<JourneyPlan> journey, List<CheckPlan> checks, ReportPlan report) {
         this(name, description, file, backups, stores, stack, journey, checks, report, Optional.empty());
     }
+
 
     public Optional<StorePlan> store(String storeName) {
         return stores.stream().filter(store -> store.name().equals(storeName)).findFirst();

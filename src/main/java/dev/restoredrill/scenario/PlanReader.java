@@ -25,7 +25,7 @@ final class PlanReader {
 
     private static final List<String> ROOT_FIELDS =
             List.of("name", "description", "backups", "stores", "stack", "journey", "checks", "report", "rto",
-                    "isolation", "negative_control");
+                    "isolation", "negative_control", "schema");
     private static final List<String> BACKUPS_FIELDS = List.of("directory", "pick", "max_skew");
     /** Seeds of random picks made without {@code -Ddrill.pick-seed}; each is printed in the report for a replay. */
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -66,7 +66,25 @@ final class PlanReader {
         Optional<Duration> rto = scenario.optionalParsed("rto", PlanReader::positiveDuration);
         return new DrillPlan(name, description, source.file(), backups(scenario), stores, stack(scenario),
                 journey(scenario), checks, report(scenario, name), rto, isolation(scenario),
-                negativeControl(scenario, stores));
+                negativeControl(scenario, stores), schemaMustNot(scenario));
+    }
+
+    /** {@code schema: { must_not: [drop-column-with-data, …] }}; without the section, {@link SchemaRule#DEFAULT}. */
+    private List<SchemaRule> schemaMustNot(YamlMapping scenario) {
+        Optional<YamlMapping> schema = scenario.mapping("schema", "'must_not': a list of schema changes the apps' "
+                + "start must not make").map(section -> section.allowOnly(List.of("must_not")));
+        Optional<List<String>> labels = schema.flatMap(s -> s.optionalTextList("must_not", "schema changes, from "
+                + String.join(", ", SchemaRule.labels())));
+        if (labels.isEmpty()) {
+            return SchemaRule.DEFAULT;
+        }
+        List<SchemaRule> rules = new ArrayList<>();
+        for (String label : labels.get()) {
+            rules.add(SchemaRule.byLabel(label).orElseThrow(() -> schema.get().invalid("must_not", "expected schema "
+                    + "changes from " + String.join(", ", SchemaRule.labels()) + ", found '" + label + "'."
+                    + Suggestions.didYouMean(label, SchemaRule.labels()))));
+        }
+        return rules;
     }
 
     private IsolationPlan isolation(YamlMapping scenario) {

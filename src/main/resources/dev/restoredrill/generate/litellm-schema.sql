@@ -133,3 +133,18 @@ CREATE TABLE _prisma_migrations (
     started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     applied_steps_count INTEGER NOT NULL DEFAULT 0
 );
+-- MCP servers as LiteLLM v1.74.9 keeps them (schema.prisma "LiteLLM_MCPServerTable"; the columns the next releases'
+-- migrations rename or drop, alias and spec_version, and the key). The demo platform configures none: it stays empty.
+CREATE TABLE "LiteLLM_MCPServerTable" (
+    server_id TEXT NOT NULL PRIMARY KEY,
+    alias TEXT,
+    description TEXT,
+    url TEXT,
+    transport TEXT NOT NULL DEFAULT 'sse',
+    spec_version TEXT NOT NULL DEFAULT '2025-03-26',
+    auth_type TEXT,
+    created_at TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
+    created_by TEXT,
+    updated_at TIMESTAMP(3) DEFAULT CURRENT_TIMESTAMP,
+    updated_by TEXT
+);

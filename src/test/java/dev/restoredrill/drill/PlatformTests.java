@@ -64,6 +64,28 @@ final class PlatformTests {
                 .map(mask).orElse("")));
     }
 
+    /** The gateway's migrations: the image ships what the backup recorded, and its start applied the rest cleanly. */
+    static void gatewayMigrated(DrillRun run, UnaryOperator<String> mask) {
+        GatewayMigrations gateway = platform(run).gateway().orElseThrow(() -> new AssertionError(
+                "Migrations: the LiteLLM gateway's migrations were not compared in this drill"));
+        gateway.notChecked().ifPresent(why -> fail("Migrations: could not compare the litellm database's migrations "
+                + "with the gateway image's (" + gateway.image() + "): " + why));
+        StoreMigrations pending = gateway.pending().orElseThrow();
+        Allure.addAttachment("postgres/litellm migrations", "text/plain", "image: " + gateway.image() + "\nlist from: "
+                + gateway.source() + "\nrecorded in the backup: " + pending.recorded() + "\nnewest in the image: "
+                + pending.shipped() + "\npending (applied at start): " + pending.pending().size()
+                + pending.pending().stream().map(m -> "\n  " + m).collect(Collectors.joining())
+                + gateway.applied().map(a -> "\napplied: " + a.applied().size() + a.applied().stream()
+                .map(m -> "\n  " + m).collect(Collectors.joining()) + "\nstate after the start: " + a.stateAfter())
+                .orElse("") + pending.problem().map(p -> "\nproblem: " + p).orElse(""), ".txt");
+        pending.problem().ifPresent(problem -> fail("Migrations: " + problem));
+        AppliedMigrations applied = gateway.applied().orElseThrow(() -> new AssertionError("Migrations: the litellm "
+                + "migrations could not be read after the gateway started (see the drill log)"));
+        applied.problem().ifPresent(problem -> fail(problem + "\n--- litellm log (last lines) ---\n"
+                + Optional.ofNullable(platform(run).apps().get(PlatformApps.LITELLM)).map(AppOutcome::logTail)
+                .map(mask).orElse("")));
+    }
+
     static void schemaChange(DrillRun run) {
         SchemaChange change = platform(run).schema().orElseThrow(() -> new AssertionError(
                 "Schema: the schema was not fingerprinted in this drill"));
@@ -75,10 +97,14 @@ final class PlatformTests {
                 String.join("\n", schema.lines()), ".txt"));
         change.afterStart().ifPresent(schema -> Allure.addAttachment("schema after the start", "text/plain",
                 String.join("\n", schema.lines()), ".txt"));
-        List<String> dropped = change.droppedColumns();
-        if (!dropped.isEmpty()) {
-            fail("Schema: the apps' migrations dropped column(s) " + dropped + " from tables that remain: the data in "
-                    + "them is gone after this upgrade. Check the candidate's migrations before rolling it out.");
+        Allure.addAttachment("schema rules (scenario schema.must_not)", "text/plain", change.mustNot().stream()
+                .map(rule -> rule.label() + ": must not " + rule.meaning()).collect(Collectors.joining("\n")), ".txt");
+        List<String> violations = change.violations();
+        if (!violations.isEmpty()) {
+            fail("Schema: the apps' start made schema changes the scenario forbids (schema.must_not):\n  "
+                    + String.join("\n  ", violations) + "\nData in them is gone or changed after this upgrade. Do not "
+                    + "roll out these images: check the candidate's migrations (the schema diff is attached), or change "
+                    + "the scenario's rules if the change is intended.");
         }
     }
 

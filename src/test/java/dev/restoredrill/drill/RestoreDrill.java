@@ -84,8 +84,13 @@ class RestoreDrill {
                                     "blocker", () -> PlatformTests.schemaNotAhead(run, store)),
                             test("langfuse-web's start left the " + store + " migrations clean", store, "blocker",
                                     () -> PlatformTests.migratedCleanly(run, store, this::mask))))));
-            phases.add(DynamicContainer.dynamicContainer("Schema", List.of(test("the start dropped no column of a "
-                    + "restored table (schema as restored vs after the start)", "schema", "critical",
+            if (apps.contains(PlatformApps.LITELLM)) {
+                phases.add(DynamicContainer.dynamicContainer("Gateway migrations", List.of(test("litellm ships "
+                        + "every migration the postgres/litellm backup recorded and its start applied the rest cleanly",
+                        "postgres/litellm", "blocker", () -> PlatformTests.gatewayMigrated(run, this::mask)))));
+            }
+            phases.add(DynamicContainer.dynamicContainer("Schema", List.of(test("the start changed nothing the "
+                    + "scenario forbids (schema as restored vs after the start)", "schema", "critical",
                     () -> PlatformTests.schemaChange(run)))));
         }
         phases.add(DynamicContainer.dynamicContainer("Isolation", List.of(test("the drill stack is cut off: internal "

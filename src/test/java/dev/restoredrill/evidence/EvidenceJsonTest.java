@@ -18,7 +18,7 @@ class EvidenceJsonTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "title", "demo", "operator", "host",
                 "start", "end", "verdict", "backup_manifest", "stores", "measured_rto", "checks", "journey",
                 "failures", "preflight", "approver", "scenario_sha256", "harness_commit", "rto", "tracked_failures",
-                "corrective_actions", "cross_store_skew");
+                "corrective_actions", "cross_store_skew", "platform");
         assertThat(json.get("demo").asBoolean()).isTrue();
         assertThat(json.get("start").asText()).isEqualTo("2026-11-24T10:00:00Z");
         assertThat(json.get("measured_rto").asText()).isEqualTo("PT4M12S");
@@ -32,6 +32,23 @@ class EvidenceJsonTest {
         assertThat(json.get("backup_manifest")).isEqualTo(SampleEvidence.manifest());
         assertThat(json.at("/failures/1/category").asText()).isEqualTo("DATA_LOSS");
         assertThat(json.at("/failures/1/message").asText()).startsWith("Data loss: librechat.messages");
+    }
+
+    @Test
+    void thePlatformsMigrationsAndSchemaAreWrittenAndReadBack() throws Exception {
+        DrillEvidence withPlatform = evidence.withPlatform(SampleEvidence.platform());
+        JsonNode json = new ObjectMapper().readTree(EvidenceJson.write(withPlatform));
+
+        assertThat(json.at("/platform/migrations/0").fieldNames()).toIterable().containsExactly("app", "image",
+                "list_source", "stores", "not_checked");
+        assertThat(json.at("/platform/migrations/0/stores/0").fieldNames()).toIterable().containsExactly("store",
+                "recorded", "shipped", "pending", "applied", "state_after", "problem");
+        assertThat(json.at("/platform/migrations/0/stores/0/applied/0").asText())
+                .isEqualTo("20250926194702_unnamed_migration");
+        assertThat(json.at("/platform/schema").fieldNames()).toIterable().containsExactly("change", "must_not",
+                "diff", "violations", "restored", "after_start", "not_read");
+        assertThat(json.at("/platform/schema/diff/0").asText()).startsWith("+ postgres/litellm column");
+        assertThat(EvidenceJson.read(EvidenceJson.write(withPlatform))).isEqualTo(withPlatform);
     }
 
     @Test

@@ -30,6 +30,8 @@ class FailureCategoriesTest {
             RTO missed      | RTO missed: postgres took 1 h 5 min, target 1 h 0 min
             RTO missed      | RTO missed: all stores took 4 h 10 min, target 4 h 0 min
             Backup skew     | Backup skew: the backups are 3 h 10 min apart by file time (oldest postgres 2026-11-23T02:00:00Z, newest minio 2026-11-23T05:10:00Z), more than max_skew 2 h 0 min.
+            Migration failure | Migration failure: ClickHouse migration 0028_drop_traces_null_mvs stopped half-way: schema_migrations is left dirty at version 28.
+            Migration failure | Schema ahead of the images: the backup's ClickHouse schema_migrations records version 31.
             """)
     void contractMessagesLandInTheirCategory(String category, String message) {
         assertThat(FailureCategory.matching(message)).extracting(FailureCategory::label).containsExactly(category);
@@ -55,7 +57,7 @@ class FailureCategoriesTest {
 
         assertThat(json).hasSize(FailureCategory.values().length);
         assertThat(json.findValuesAsText("name")).containsExactly("RPO breach", "Corrupt backup", "Restore failure",
-                "Data loss", "Journey failure", "Check failure", "RTO missed", "Backup skew", "Drill error");
+                "Data loss", "Journey failure", "Check failure", "RTO missed", "Backup skew", "Migration failure", "Drill error");
         for (JsonNode category : json) {
             assertThat(category.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("name", "matchedStatuses", "messageRegex");

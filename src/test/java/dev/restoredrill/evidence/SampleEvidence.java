@@ -49,4 +49,19 @@ final class SampleEvidence {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A post-migration drill's apps' start: the gateway's seven migrations applied, one column added. */
+    static PlatformEvidence platform() {
+        return new PlatformEvidence(List.of(new PlatformEvidence.App("litellm",
+                "restore-drill/litellm-standin:v1.77.7-stable", "pinned list compose/reference/litellm-standin/"
+                        + "migrations/v1.77.7-stable", List.of(new PlatformEvidence.Store("postgres/litellm",
+                "20250718125714_add_litellm_params_to_vector_stores", "20251003190954_extra_headers_to_mcp_table",
+                List.of("20250926194702_unnamed_migration"), List.of("20250926194702_unnamed_migration"),
+                "42 finished, 0 failed", null)), null)),
+                new PlatformEvidence.Schema("changed", List.of("drop-column-with-data"),
+                        List.of("+ postgres/litellm column public.LiteLLM_VerificationToken.auto_rotate boolean"),
+                        List.of(), List.of("postgres/litellm table public.LiteLLM_VerificationToken"),
+                        List.of("postgres/litellm table public.LiteLLM_VerificationToken",
+                                "postgres/litellm column public.LiteLLM_VerificationToken.auto_rotate boolean"), null));
+    }
 }

@@ -58,6 +58,22 @@ class SummaryWriterTest {
     }
 
     @Test
+    void showsPerAppTheMigrationsPendingAndAppliedAndTheSchemaDiff() {
+        String md = SummaryWriter.render(SampleEvidence.failed(false, START).withPlatform(SampleEvidence.platform()),
+                "2026-Q4");
+        assertThat(md).contains("## Migrations and schema",
+                "| litellm | restore-drill/litellm-standin:v1.77.7-stable | postgres/litellm | "
+                        + "20250718125714_add_litellm_params_to_vector_stores | 20251003190954_extra_headers_to_mcp_table "
+                        + "| 1 | 1 | 42 finished, 0 failed | — |",
+                "Applied to postgres/litellm by restore-drill/litellm-standin:v1.77.7-stable: "
+                        + "`20250926194702_unnamed_migration`.",
+                "Schema as restored vs after the start: **changed**. Must not: drop-column-with-data.",
+                "+ postgres/litellm column public.LiteLLM_VerificationToken.auto_rotate boolean");
+        assertThat(SummaryWriter.render(SampleEvidence.failed(false, START), "2026-Q4"))
+                .as("a drill that started no app has no such section").doesNotContain("## Migrations and schema");
+    }
+
+    @Test
     void anEmptyDrillSaysWhatDidNotHappen() {
         DrillEvidence empty = new DrillEvidence("d1", "smoke", "Smoke drill", false, null, null, START, null, Verdict.ERROR,
                 null, null, null, null, null, null);

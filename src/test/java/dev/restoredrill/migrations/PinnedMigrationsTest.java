@@ -66,7 +66,7 @@ class PinnedMigrationsTest {
 
     @Test
     void anUnpinnedReleaseIsRefusedWithTheWayOut() {
-        assertThatThrownBy(() -> pinned.load("9.9.9")).hasMessageContaining("No pinned migration list for Langfuse 9.9.9")
+        assertThatThrownBy(() -> pinned.load("9.9.9")).hasMessageContaining("No pinned migration list for release 9.9.9")
                 .hasMessageContaining("3.112.0").hasMessageContaining("clickhouse.txt and prisma.txt");
     }
 

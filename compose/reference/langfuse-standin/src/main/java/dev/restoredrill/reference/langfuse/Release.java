@@ -25,7 +25,8 @@ record Release(String version, List<ClickHouseMigration> clickhouse, List<Prisma
     static Release load(Path home) throws IOException {
         String version = Files.readString(home.resolve("RELEASE"), StandardCharsets.UTF_8).strip();
         List<ClickHouseMigration> clickhouse = new ArrayList<>();
-        for (String[] row : rows(home.resolve("migrations/clickhouse.txt"))) {
+        Path clickhouseList = home.resolve("migrations/clickhouse.txt"); // none for an app without ClickHouse (LiteLLM)
+        for (String[] row : Files.isRegularFile(clickhouseList) ? rows(clickhouseList) : List.<String[]>of()) {
             clickhouse.add(new ClickHouseMigration(Long.parseLong(row[0]), row[1]));
         }
         List<PrismaMigration> prisma = new ArrayList<>();
