@@ -57,7 +57,7 @@ class FailureCategoriesTest {
 
         assertThat(json).hasSize(FailureCategory.values().length);
         assertThat(json.findValuesAsText("name")).containsExactly("RPO breach", "Corrupt backup", "Restore failure",
-                "Data loss", "Journey failure", "Check failure", "RTO missed", "Backup skew", "Migration failure", "Drill error");
+                "Data loss", "Journey failure", "Check failure", "RTO missed", "Isolation breach", "Backup skew", "Migration failure", "Drill error");
         for (JsonNode category : json) {
             assertThat(category.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("name", "matchedStatuses", "messageRegex");
