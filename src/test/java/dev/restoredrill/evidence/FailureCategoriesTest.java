@@ -54,7 +54,7 @@ class FailureCategoriesTest {
 
         assertThat(json).hasSize(FailureCategory.values().length);
         assertThat(json.findValuesAsText("name")).containsExactly("RPO breach", "Corrupt backup", "Restore failure",
-                "Data loss", "Journey failure", "Check failure", "RTO missed", "Drill error");
+                "Data loss", "Journey failure", "Check failure", "RTO missed", "Isolation breach", "Drill error");
         for (JsonNode category : json) {
             assertThat(category.fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("name", "matchedStatuses", "messageRegex");
