@@ -242,7 +242,7 @@ public final class SummaryWriter {
             md.append("Not measured: the drill stack did not run.\n\n");
             return;
         }
-        md.append("**Isolation: ").append(verdict(iso.verdict())).append("**\n\n| | |\n|---|---|\n");
+        md.append("**Isolation: ").append(iso.verdict()).append("**\n\n| | |\n|---|---|\n");
         row(md, "Drill host", iso.engineAddress() + " (Docker " + iso.engineVersion() + ")");
         row(md, "Drill networks", iso.networks().isEmpty() ? null : String.join(", ", iso.networks().stream()
                 .map(n -> n.name() + (n.internal() ? " (internal)" : " (NOT internal: has a route out)")).toList()));

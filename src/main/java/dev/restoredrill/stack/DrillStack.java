@@ -292,9 +292,30 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
                     .withLabel(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value());
             socat.start();
             DockerCli.require(CLI_TIMEOUT, "network", "connect", networkName(), socat.getContainerId());
+            awaitAccepting(service, socat.getHost(), socat.getMappedPort(port));
             return socat;
         });
         return new ServiceEndpoint(ambassador.getHost(), ambassador.getMappedPort(port));
+    }
+
+    /** The engine may re-program an ambassador's port mapping as it joins the drill network: wait for it. */
+    private void awaitAccepting(String service, String host, int port) {
+        try {
+            Awaitility.await("ambassador of " + service + " accepting on " + host + ":" + port)
+                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+                            return true;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the harness's ambassador to " + service + " of drill " + id + " does not"
+                    + " accept connections on " + host + ":" + port + " after joining the drill network " + networkName()
+                    + " (state: " + DockerCli.run(CLI_TIMEOUT, "ps", "-a", "--filter", "label=" + DrillLabels.DRILL
+                    + "=" + id.value(), "--format", "{{.Names}} {{.Status}} {{.Ports}}").stdout().strip() + ")", e);
+        }
     }
 
     /** The drill's own network (compose's default network of the project), internal unless isolation is off. */

@@ -54,9 +54,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The journey against the project's chat stand-in (restore-drill/chat-standin:0.1, LibreChat's API over the
+ * The journey against the project's chat stand-in (restore-drill/chat-standin, LibreChat's API over the
  * restored MongoDB and Postgres; not LibreChat itself), in both chat protocols: the MongoDB is loaded from a
- * backup archive exactly as the journey then reads it, so step 3 compares real restored data with the backup.
+ * backup archive exactly as the journey then reads it, so step 3 compares real restored data with the backup. The
+ * answers come from the drill's model service (restore-drill/model-standin) over HTTP, marked with its nonce.
  */
 @RequiresDocker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +66,8 @@ class AppJourneyIT {
     private static final String OWNER_LABEL = "dev.restoredrill.owner";
     private static final String PASSWORD = "Drill-Password-" + DrillCredentials.secret(8);
     private static final String GATEWAY_KEY = "sk-drill-" + DrillCredentials.secret(20);
+    private static final String NONCE = "it" + DrillCredentials.secret(6);
+    private static final String ANSWER = "restored [drill model " + NONCE + "]";
     private static final Namespace USERS = new Namespace("LibreChat", "users");
     private static final Namespace CONVERSATIONS = new Namespace("LibreChat", "conversations");
     private static final Namespace MESSAGES = new Namespace("LibreChat", "messages");
@@ -76,6 +79,8 @@ class AppJourneyIT {
     private final GenericContainer<?> postgres = container(ReferenceImages.POSTGRES, 5432, "postgres")
             .withEnv("POSTGRES_USER", credentials.postgresUser())
             .withEnv("POSTGRES_PASSWORD", credentials.postgresPassword());
+    private final GenericContainer<?> model = container(ReferenceImages.MODEL, 8080, "drill-model")
+            .withEnv("MODEL_STANDIN_NONCE", NONCE);
     private GenericContainer<?> twoPhase;
     private GenericContainer<?> onePhaseWithoutKey;
     private Path backup;
@@ -94,6 +99,7 @@ class AppJourneyIT {
                 .withEnv("JWT_SECRET", DrillCredentials.secret(32))
                 .withEnv("LITELLM_API_KEY", gatewayKey)
                 .withEnv("CHAT_PROTOCOL", protocol)
+                .withEnv("MODEL_API_BASE", "http://drill-model:8080/v1")
                 // The platform's own librechat.yaml, where platform.yml mounts it: the gateway as custom endpoint.
                 .withCopyFileToContainer(MountableFile.forHostPath(Path.of("compose/librechat.yaml")),
                         "/app/librechat.yaml");
@@ -101,7 +107,7 @@ class AppJourneyIT {
 
     @BeforeAll
     void restoreBackupAndStartTheApp() throws Exception {
-        Startables.deepStart(Stream.of(mongodb, postgres)).join();
+        Startables.deepStart(Stream.of(mongodb, postgres, model)).join();
         backup = Files.createTempDirectory("app-journey-it").resolve("mongo_2026-11-24.gz");
         writeBackup(backup);
         restoreIntoMongo(backup);
@@ -117,7 +123,7 @@ class AppJourneyIT {
             Files.deleteIfExists(backup);
             Files.deleteIfExists(backup.getParent());
         }
-        Stream.of(twoPhase, onePhaseWithoutKey, mongodb, postgres).filter(c -> c != null).forEach(GenericContainer::stop);
+        Stream.of(twoPhase, onePhaseWithoutKey, model, mongodb, postgres).filter(c -> c != null).forEach(GenericContainer::stop);
         network.close();
     }
 
@@ -239,7 +245,7 @@ class AppJourneyIT {
                 "parent message drill-new-m2");
         assertThat(outcome.steps().get(3).exchanges().get(0).responseBody()).as("GET /api/endpoints")
                 .contains("\"LiteLLM\":{\"type\":\"custom\"");
-        assertThat(outcome.steps().get(4).message()).as("read from content[]").contains("Restore drill answer: ");
+        assertThat(outcome.steps().get(4).message()).as("read from content[]").contains(ANSWER);
         assertThat(outcome.steps().get(5).message()).contains("the app lists 4 messages", "MongoDB holds");
     }
 
@@ -267,7 +273,7 @@ class AppJourneyIT {
                     .sort(new org.bson.Document("createdAt", -1)).first();
             assertThat(answer.getString("text")).isEmpty();
             assertThat(answer.getList("content", org.bson.Document.class)).singleElement()
-                    .satisfies(part -> assertThat(part.getString("text")).startsWith("Restore drill answer: "));
+                    .satisfies(part -> assertThat(part.getString("text")).isEqualTo(ANSWER));
         }
     }
 
