@@ -367,6 +367,7 @@ public final class DrillRun implements AutoCloseable {
         }
         if (negativeControl == null) {
             negativeControl = guarded(DrillPhase.CHECKS, NegativeControlOutcome.NAME, () -> {
+                restores(); // after the drill's own restores, so it never slows them down
                 StorePlan store = plan.store(plan.negativeControl().get()).orElseThrow();
                 String problem = catalogProblem(store.name());
                 if (problem != null || stack == null) {

@@ -152,8 +152,14 @@ class DrillRestoreIT {
     @Order(6)
     void theScenarioChecksPass() {
         List<CheckPlan> checks = run.plan().checks();
-        assertThat(checks).hasSize(13);
-        List<String> failed = checks.stream().map(run::check).filter(o -> o.verdict() != Verdict.PASS)
+        assertThat(checks).hasSize(19);
+        List<CheckOutcome> outcomes = checks.stream().map(run::check).toList();
+        // ClickHouse 18.16 (the reference image) has no CHECK TABLE for MergeTree: said, and not a pass
+        assertThat(outcomes).filteredOn(o -> o.name().equals("clickhouse check table")).singleElement()
+                .satisfies(o -> assertThat(o.verdict()).isEqualTo(Verdict.NOT_SUPPORTED))
+                .satisfies(o -> assertThat(o.message()).contains("not supported by this server"));
+        List<String> failed = outcomes.stream().filter(o -> !o.name().equals("clickhouse check table"))
+                .filter(o -> o.verdict() != Verdict.PASS)
                 .map(o -> o.name() + ": " + o.verdict() + " (expected " + o.expected() + ", actual " + o.actual()
                         + "): " + o.message())
                 .toList();
