@@ -100,7 +100,9 @@ public final class BackupCatalog {
         for (StoreBackupSpec spec : specs) {
             listed.put(spec.store(), BackupSelector.select(entries, spec, drillDay));
         }
-        PickDecision decision = NightPicker.decide(pick, listed, drillDay);
+        PickDecision decision = unavailable == null ? NightPicker.decide(pick, listed, drillDay)
+                : new PickDecision(pick.spec(), null, null, pick.describe() + ": not decided, the source could not"
+                        + " be listed", List.of(), null);
         FileScanner scanner = new FileScanner(progress, progressInterval, pgDumpWarnBytes);
         String why = unavailable;
         List<ListedFile> listing = entries;

@@ -12,7 +12,8 @@ final class BackupSelector {
     /** The rule, as written into the manifest. */
     static final String RULE = "newest = latest {date} (YYYY-MM-DD) in the file name; same date: latest mtime,"
             + " then greatest name; a name whose {date} is not a valid date is listed as UNPARSABLE_DATE and"
-            + " never chosen; a date after the drill day (UTC) is listed as FUTURE_DATE and never chosen";
+            + " never chosen; a date after the drill day (UTC) is listed as FUTURE_DATE and never chosen; with a"
+            + " pick of another night (see pick) the same rule among that night's files, newer ones listed as NEWER";
 
     private static final Comparator<BackupCandidate> NEWEST_FIRST = Comparator
             .comparing(BackupCandidate::date, Comparator.nullsLast(Comparator.reverseOrder()))

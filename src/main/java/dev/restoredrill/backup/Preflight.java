@@ -7,11 +7,13 @@ import dev.restoredrill.backup.source.SourceSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +22,8 @@ import java.util.Set;
  *
  * <p>{@code -Ddrill.backups=PATH} (default {@code ./backups}; also {@code s3://bucket/prefix} or
  * {@code restic:<repository>}), {@code -Ddrill.manifest=OUT.json} (default
- * {@code target/backup-manifest.json}), {@code -Ddrill.stores=postgres,mongodb} (default: the runbook's four);
+ * {@code target/backup-manifest.json}), {@code -Ddrill.stores=postgres,mongodb} (default: the runbook's four),
+ * {@code -Ddrill.pick=newest|date:YYYY-MM-DD|random-within:30d} with {@code -Ddrill.pick-seed} (see {@link BackupPick});
  * or the arguments {@code --backups=PATH --manifest=OUT.json --stores=LIST}.
  * Exit codes: 0 all PASS, 1 some store FAIL or ERROR, 2 the catalog could not run (bad arguments, missing
  * directory).
@@ -72,9 +75,17 @@ public final class Preflight {
                     + StoreType.names());
             return CANNOT_RUN;
         }
+        BackupPick pick;
+        try {
+            pick = BackupPick.parse(System.getProperty(BackupPick.PROPERTY, ""),
+                    Optional.ofNullable(System.getProperty(BackupPick.SEED_PROPERTY)), new SecureRandom()::nextLong);
+        } catch (IllegalArgumentException e) {
+            err.println("-D" + BackupPick.PROPERTY + ": " + e.getMessage());
+            return CANNOT_RUN;
+        }
         BackupManifest manifest;
         try {
-            manifest = new BackupCatalog(clock, progress).scan(location, specs);
+            manifest = new BackupCatalog(clock, progress).scan(location, specs, pick);
         } catch (BackupCatalogException e) {
             err.println("pre-flight cannot run: " + e.getMessage());
             return CANNOT_RUN;

@@ -40,6 +40,25 @@ class PreflightTest {
     }
 
     @Test
+    void thePickReachesThePreflightAndABadOneStopsIt() throws Exception {
+        Path backups = NightlySet.write(work.resolve("backups"), java.time.LocalDate.parse("2026-05-25"), 14);
+        System.setProperty(BackupPick.PROPERTY, "date:2026-05-18");
+        try {
+            int exit = run("--backups=" + backups, "--manifest=" + work.resolve("m.json"));
+
+            assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Pick 2026-05-18 asked for", "pg_2026-05-18.sql.gz",
+                    "minio_2026-05-18.tar.gz");
+            System.setProperty(BackupPick.PROPERTY, "yesterday");
+            assertThat(run("--backups=" + backups, "--manifest=" + work.resolve("m2.json")))
+                    .isEqualTo(Preflight.CANNOT_RUN);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("-Ddrill.pick: expected 'newest'");
+        } finally {
+            System.clearProperty(BackupPick.PROPERTY);
+        }
+    }
+
+    @Test
     void productionLayoutsPassWithTheirDatabasesTablesRowsAndObjectsInTheManifest() throws Exception {
         Path backups = ProductionVolumes.writeBackupSet(work.resolve("backups"));
         Path manifestFile = work.resolve("out/manifest.json");

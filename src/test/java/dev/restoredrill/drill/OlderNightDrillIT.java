@@ -53,7 +53,7 @@ class OlderNightDrillIT {
         Path scenario = Files.writeString(temp.resolve("older-night.yml"), """
                 name: older-night
                 backups:
-                  max_skew: 2h
+                  max_skew: 1d
                 stores: [postgres, mongodb]
                 checks:
                   - name: gateway spend logs recent
@@ -101,8 +101,13 @@ class OlderNightDrillIT {
                         .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
             }
             CrossStoreSkew skew = run.skew();
+            System.out.println("[older-night] skew by file time " + skew.fileSkew() + ", by newest records "
+                    + skew.recordSkew() + ": " + skew.stores());
             assertThat(skew.fileSkew()).isEqualTo(Duration.ofMinutes(40));
-            assertThat(skew.recordSkew()).as("both newest records measured").isNotNull();
+            // The generated platform writes spend logs and messages up to its last minutes, each at its own
+            // pace: their newest records are hours apart, not days.
+            assertThat(skew.recordSkew()).as("both newest records measured").isNotNull()
+                    .isLessThan(Duration.ofDays(1));
             assertThat(skew.stores()).allSatisfy(t -> assertThat(t.newestRecord()).isNotNull());
 
             DrillEvidence evidence = EvidenceAssembler.assemble(run, run.drillId(), Instant.now());
