@@ -28,11 +28,6 @@ public record SchemaChange(Optional<SchemaFingerprint> restored, Optional<Schema
         return restored.isPresent() && afterStart.isPresent() ? restored.get().diff(afterStart.get()) : List.of();
     }
 
-    public List<String> droppedColumns() {
-        return restored.isPresent() && afterStart.isPresent() ? restored.get().droppedColumns(afterStart.get())
-                : List.of();
-    }
-
     /** The changes the scenario's {@code schema: must_not:} forbids, one line each, naming table and column. */
     public List<String> violations() {
         return restored.isPresent() && afterStart.isPresent()
