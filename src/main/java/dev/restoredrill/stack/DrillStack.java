@@ -174,7 +174,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      * a drill that can run on another machine's engine. For the isolation evidence.
      */
     public List<String> bindMounts() {
-        return BindMounts.of(id.value());
+        return IsolationInspector.inspect(id).containers().stream()
+                .flatMap(c -> c.bindMounts().stream().map(bind -> c.name() + " " + bind)).toList();
     }
 
     /** The image the merged compose file gives a service (after every override), e.g. for reading what it ships. */

@@ -2,7 +2,6 @@ package dev.restoredrill.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.restoredrill.outcome.SecretMasker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ public final class IsolationInspector {
 
     public static IsolationFacts inspect(DrillId id) {
         String version = DockerCli.require(TIMEOUT, "version", "--format", "{{.Server.Version}}").strip();
-        String address = new SecretMasker().mask(DockerEngine.endpoint());
+        String address = DockerEngine.endpoint(); // DrillHost masks its credentials
         List<IsolationFacts.Network> networks = new ArrayList<>();
         for (JsonNode network : inspectAll("network", "ls", DrillLabels.COMPOSE_PROJECT + "=" + id.value())) {
             networks.add(new IsolationFacts.Network(network.path("Name").asText(),
