@@ -214,25 +214,16 @@ build_mongo() {
 	docker_build "$context" "$name" "$hash"
 }
 
-build_chat() {
-	local name="$1" hash="$2" project="$HERE/chat-standin" context="$BUILD_DIR/context/chat-standin"
+# A stand-in that is one Maven project of its own (chat-standin, model-standin): its jar, its runtime
+# dependencies, its Dockerfile and health check.
+build_java_project() {
+	local project_dir="$1" name="$2" hash="$3" project="$HERE/$1" context="$BUILD_DIR/context/$1"
 	rm -rf "$project/target/dependency"
 	mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
 		>>"$CURRENT_LOG" 2>&1
 	rm -rf "$context" && mkdir -p "$context/lib"
 	cp "$project/Dockerfile" "$project/healthcheck" "$context/"
-	cp "$project"/target/chat-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
-	docker_build "$context" "$name" "$hash"
-}
-
-build_model() {
-	local name="$1" hash="$2" project="$HERE/model-standin" context="$BUILD_DIR/context/model-standin"
-	rm -rf "$project/target/dependency"
-	mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
-		>>"$CURRENT_LOG" 2>&1
-	rm -rf "$context" && mkdir -p "$context/lib"
-	cp "$project/Dockerfile" "$project/healthcheck" "$context/"
-	cp "$project"/target/model-standin.jar "$project"/target/dependency/*.jar "$context/lib/"
+	cp "$project/target/$project_dir.jar" "$project"/target/dependency/*.jar "$context/lib/"
 	docker_build "$context" "$name" "$hash"
 }
 
@@ -283,8 +274,8 @@ main() {
 	ensure restore-drill/jre:17 "$jre" build_from_dir jre
 	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
-	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_chat
-	ensure "$MODEL_TAG" "$(inputs_hash "$jre" path:model-standin)" build_model
+	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_java_project chat-standin
+	ensure "$MODEL_TAG" "$(inputs_hash "$jre" path:model-standin)" build_java_project model-standin
 	ensure "$REDIS_TAG" "$(inputs_hash "$base" path:redis)" build_from_dir redis
 	local release
 	for release in $(cd "$HERE/langfuse-standin/migrations" && ls -d */ | tr -d /); do

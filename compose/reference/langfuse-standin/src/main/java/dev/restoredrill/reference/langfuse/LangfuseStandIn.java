@@ -109,7 +109,8 @@ public final class LangfuseStandIn {
         }
     }
 
-    private static Connection connect(DatabaseUrl database, Duration patience) throws SQLException {
+    /** Connects, retrying for {@code patience}: the restored server may still be starting. */
+    static Connection connect(DatabaseUrl database, Duration patience) throws SQLException {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
             try {
@@ -129,7 +130,7 @@ public final class LangfuseStandIn {
         }
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -8,10 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,7 +23,7 @@ import java.util.Optional;
 public final class LiteLlmStandIn {
 
     public static void main(String[] args) throws Exception {
-        Release release = Release.load(Path.of(env("LITELLM_STANDIN_HOME", "/app/standin")));
+        Release release = Release.load(Path.of(LangfuseStandIn.env("LITELLM_STANDIN_HOME", "/app/standin")));
         Optional<String> failOn = Optional.ofNullable(System.getenv("LITELLM_STANDIN_FAIL_MIGRATION"))
                 .filter(s -> !s.isBlank());
         System.out.println("restore-drill LiteLLM stand-in, release " + release.version()
@@ -38,7 +36,7 @@ public final class LiteLlmStandIn {
             }
             database = DatabaseUrl.parse(url);
             System.out.println("Datasource \"client\": PostgreSQL database \"" + database.database() + "\"");
-            try (Connection connection = connect(database, Duration.ofSeconds(60))) {
+            try (Connection connection = LangfuseStandIn.connect(database, Duration.ofSeconds(60))) {
                 new PrismaDeploy(connection, release, failOn).deploy();
             }
         } catch (StartRefused refused) {
@@ -50,7 +48,7 @@ public final class LiteLlmStandIn {
                     + unreachable.getMessage());
             System.exit(1);
         }
-        serveHealth(Integer.parseInt(env("PORT", "4000")), release);
+        serveHealth(Integer.parseInt(LangfuseStandIn.env("PORT", "4000")), release);
     }
 
     private static void serveHealth(int port, Release release) throws IOException {
@@ -70,28 +68,4 @@ public final class LiteLlmStandIn {
         System.out.println("Uvicorn running on http://0.0.0.0:" + port + " (restore-drill stand-in: health only)");
     }
 
-    private static Connection connect(DatabaseUrl database, Duration patience) throws SQLException {
-        Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            try {
-                DriverManager.setLoginTimeout(5);
-                return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-            } catch (SQLException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
