@@ -1,6 +1,8 @@
 package dev.restoredrill.stack;
 
 import dev.restoredrill.outcome.SecretMasker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * The drill host's engine socket forwarded over ssh to a unix socket in a private temp dir of this machine, for an
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  */
 public final class SshForward implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SshForward.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SshForward.class);
     static final String REMOTE_SOCKET = "/var/run/docker.sock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -92,7 +93,7 @@ public final class SshForward implements AutoCloseable {
         SshForward forward = new SshForward(target, process, dir, socket, stderr);
         try {
             forward.awaitEngine(timeout);
-            LOG.info(() -> "drill host " + masked(target) + ": engine socket forwarded over ssh to " + socket);
+            LOG.info("drill host {}: engine socket forwarded over ssh to {}", masked(target), socket);
             return forward;
         } catch (RuntimeException e) {
             forward.close();
@@ -203,7 +204,7 @@ public final class SshForward implements AutoCloseable {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            LOG.warning("could not remove " + dir + ": " + e.getMessage());
+            LOG.warn("could not remove {}: {}", dir, e.getMessage());
         }
     }
 
