@@ -45,32 +45,34 @@ class SshDrillHostIT {
     private BackupSet set;
     private SecondEngine drillHost;
     private Process sshd;
+    private Path ssh;
 
     @BeforeAll
     void startTheDrillHostWithSshd() throws Exception {
         set = GeneratedBackups.small(); // on the local engine, before the drill host exists
         drillHost = SecondEngine.start();
         drillHost.load(IMAGES);
+        ssh = Files.createTempDirectory("restore-drill-sshd-"); // keys and sshd's config; @TempDir is not set yet
         for (String key : List.of("host", "client")) {
-            run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", temp.resolve(key).toString());
+            run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ssh.resolve(key).toString());
         }
-        Files.copy(temp.resolve("client.pub"), temp.resolve("authorized_keys"));
-        Files.writeString(temp.resolve("sshd_config"), String.join("\n", "Port " + SSH_PORT,
-                "ListenAddress " + drillHost.address(), "HostKey " + temp.resolve("host"),
-                "PidFile " + temp.resolve("sshd.pid"), "AuthorizedKeysFile " + temp.resolve("authorized_keys"),
+        Files.copy(ssh.resolve("client.pub"), ssh.resolve("authorized_keys"));
+        Files.writeString(ssh.resolve("sshd_config"), String.join("\n", "Port " + SSH_PORT,
+                "ListenAddress " + drillHost.address(), "HostKey " + ssh.resolve("host"),
+                "PidFile " + ssh.resolve("sshd.pid"), "AuthorizedKeysFile " + ssh.resolve("authorized_keys"),
                 "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
                 "StrictModes no", "UsePAM no", "AllowStreamLocalForwarding yes", ""));
         Files.createDirectories(Path.of("/run/sshd"));
         sshd = new ProcessBuilder("nsenter", "--net=/run/netns/" + drillHost.namespace(), "unshare", "-m",
                 "--propagation", "private", "sh", "-c", "mount --bind " + drillHost.socket()
-                        + " /run/docker.sock && exec /usr/sbin/sshd -D -e -f " + temp.resolve("sshd_config"))
-                .redirectErrorStream(true).redirectOutput(temp.resolve("sshd.log").toFile()).start();
+                        + " /run/docker.sock && exec /usr/sbin/sshd -D -e -f " + ssh.resolve("sshd_config"))
+                .redirectErrorStream(true).redirectOutput(ssh.resolve("sshd.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             try (Socket probe = new Socket(drillHost.address(), SSH_PORT)) {
                 break;
             } catch (IOException notYet) {
-                assertThat(sshd.isAlive()).as("sshd runs: " + Files.readString(temp.resolve("sshd.log"))).isTrue();
+                assertThat(sshd.isAlive()).as("sshd runs: " + Files.readString(ssh.resolve("sshd.log"))).isTrue();
                 assertThat(System.nanoTime()).as("sshd listens within 15 s").isLessThan(deadline);
                 Thread.sleep(100);
             }
@@ -78,13 +80,16 @@ class SshDrillHostIT {
     }
 
     @AfterAll
-    void stopTheDrillHost() throws InterruptedException {
+    void stopTheDrillHost() throws IOException, InterruptedException {
         if (sshd != null) {
             sshd.destroy();
             sshd.waitFor(5, TimeUnit.SECONDS);
         }
         if (drillHost != null) {
             drillHost.close();
+        }
+        if (ssh != null) {
+            new ProcessBuilder("rm", "-rf", ssh.toString()).start().waitFor();
         }
     }
 
@@ -119,12 +124,12 @@ class SshDrillHostIT {
     /** The drill in a JVM of its own, told only -Ddrill.docker-host=ssh://…; ssh finds its key as in ~/.ssh/config. */
     private int runDrill(Path scenario, List<String> output) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(temp.resolve("bin"));
-        Path ssh = bin.resolve("ssh");
+        Path client = bin.resolve("ssh");
         // The real ssh client with this test's key and known_hosts, as an operator's ~/.ssh/config gives them.
-        Files.writeString(ssh, "#!/bin/sh\nexec /usr/bin/ssh -F /dev/null -o IdentitiesOnly=yes -i "
-                + temp.resolve("client") + " -o UserKnownHostsFile=" + temp.resolve("known_hosts")
+        Files.writeString(client, "#!/bin/sh\nexec /usr/bin/ssh -F /dev/null -o IdentitiesOnly=yes -i "
+                + ssh.resolve("client") + " -o UserKnownHostsFile=" + ssh.resolve("known_hosts")
                 + " -o StrictHostKeyChecking=accept-new \"$@\"\n");
-        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwx------"));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
