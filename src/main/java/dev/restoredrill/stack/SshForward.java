@@ -25,20 +25,30 @@ import java.util.concurrent.TimeUnit;
  * forward instead. ssh runs with {@code BatchMode=yes}, so it never prompts: keys come from the operator's agent or
  * {@code ~/.ssh/config}, and the harness never reads or logs them.
  *
- * <p>{@link #close()} ends ssh and deletes the temp dir; a shutdown hook does so if the JVM ends first.
+ * <p>ssh runs under a small shell that holds a pipe from this JVM: {@link #close()} closes the pipe, and so does
+ * the end of the JVM (also a kill), and the shell then ends ssh and deletes the temp dir. Why not a shutdown hook:
+ * hooks run in no set order, and the drill's own clean-up hooks (and Testcontainers') need the engine until their
+ * end.
  */
 public final class SshForward implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshForward.class);
     static final String REMOTE_SOCKET = "/var/run/docker.sock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * {@code sh -c SCRIPT ssh-forward DIR SSH-COMMAND…}: runs ssh until stdin (the JVM's pipe) closes, then ends ssh
+     * and deletes DIR; when ssh ends by itself, DIR stays for this class to read ssh's stderr in it. Exits with
+     * ssh's status. Background jobs of sh read /dev/null, hence fd 3.
+     */
+    static final String UNTIL_THE_PIPE_CLOSES = "dir=$1; shift; exec 3<&0 </dev/null; \"$@\" & ssh=$!; "
+            + "{ read -r _ <&3; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
+            + "if kill -0 $watch 2>/dev/null; then kill $watch; else rm -rf \"$dir\"; fi; exit $rc";
 
     private final URI target;
     private final Process ssh;
     private final Path dir;
     private final Path socket;
     private final Path stderr;
-    private final Thread hook;
 
     private SshForward(URI target, Process ssh, Path dir, Path socket, Path stderr) {
         this.target = target;
@@ -46,8 +56,6 @@ public final class SshForward implements AutoCloseable {
         this.dir = dir;
         this.socket = socket;
         this.stderr = stderr;
-        this.hook = new Thread(this::closeQuietly, "ssh-forward-close");
-        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** The ssh command that forwards {@code socket} to the drill host's engine socket. */
@@ -77,12 +85,17 @@ public final class SshForward implements AutoCloseable {
         }
         Path socket = dir.resolve("docker.sock");
         Path stderr = dir.resolve("ssh.err");
-        ProcessBuilder builder = new ProcessBuilder(command(executable, target, socket))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        List<String> command = new ArrayList<>(List.of("sh", "-c", UNTIL_THE_PIPE_CLOSES, "ssh-forward",
+                dir.toString()));
+        command.addAll(command(executable, target, socket));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile());
         Process process;
         try {
+            if (!installed(executable)) {
+                throw new IOException("no " + executable + " on PATH");
+            }
             process = builder.start();
         } catch (IOException e) {
             deleteQuietly(dir);
@@ -162,20 +175,22 @@ public final class SshForward implements AutoCloseable {
 
     @Override
     public void close() {
-        ssh.destroy();
         try {
-            if (!ssh.waitFor(5, TimeUnit.SECONDS)) {
+            ssh.getOutputStream().close(); // the shell ends ssh
+            if (!ssh.waitFor(10, TimeUnit.SECONDS)) {
+                ssh.descendants().forEach(ProcessHandle::destroyForcibly);
                 ssh.destroyForcibly();
             }
+        } catch (IOException e) {
+            ssh.descendants().forEach(ProcessHandle::destroyForcibly);
+            ssh.destroyForcibly();
         } catch (InterruptedException e) {
+            ssh.descendants().forEach(ProcessHandle::destroyForcibly);
             ssh.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteQuietly(dir);
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Called from the hook itself.
+        if (Files.exists(dir)) {
+            deleteQuietly(dir);
         }
     }
 
@@ -184,9 +199,14 @@ public final class SshForward implements AutoCloseable {
         return ssh.isAlive();
     }
 
-    private void closeQuietly() {
-        ssh.destroyForcibly();
-        deleteQuietly(dir);
+    /** Whether {@code executable} (a path, or a name on PATH) can be run. */
+    private static boolean installed(String executable) {
+        if (executable.contains("/")) {
+            return Files.isExecutable(Path.of(executable));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, executable)));
     }
 
     private String readStderr() {
