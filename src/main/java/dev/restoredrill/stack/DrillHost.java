@@ -33,7 +33,7 @@ public record DrillHost(URI uri, boolean explicit, URI via) {
 
     /**
      * The drill host this JVM was told of. An ssh:// host is forwarded on first use and stays forwarded while the
-     * JVM runs (the drill's JVM; {@link SshForward} closes it from a shutdown hook), so every caller gets one socket.
+     * JVM runs (the drill's JVM; {@link SshForward} ends with it), so every caller gets one socket.
      */
     public static DrillHost current() {
         DrillHost named = of(System.getProperty(PROPERTY), System.getenv("DOCKER_HOST"));
