@@ -26,6 +26,8 @@ fi
 for tool in debootstrap curl restic; do
   if ! command -v "$tool" >/dev/null 2>&1; then step "installing $tool"; apt_install "$tool"; fi
 done
+# sshd: SshForwardIT reaches an engine through ssh:// as a drill host behind ssh is reached.
+if [ ! -x /usr/sbin/sshd ]; then step "installing openssh-server"; apt_install openssh-server openssh-client; fi
 
 if ! docker compose version >/dev/null 2>&1; then
   step "installing compose v2 (docker-compose from Debian sid)"

@@ -6,26 +6,69 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Docker engine a drill runs on: {@code -Ddrill.docker-host=URL}, else {@code DOCKER_HOST}, else the local
  * socket. Every {@code docker} and {@code docker compose} the harness runs, and Testcontainers (ambassadors, the
  * compose project), use this one engine, so nothing of a drill lands on another.
  *
- * <p>Why tcp and unix only: Testcontainers' Docker client (docker-java, zerodep transport) speaks unix sockets and
- * tcp (with TLS from {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}), not ssh. An ssh-only engine is reached
- * through a forwarded socket (README "A remote drill host").
+ * <p>Testcontainers' Docker client (docker-java, zerodep transport) speaks unix sockets and tcp (with TLS from
+ * {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}), not ssh: an {@code ssh://user@host[:port]} engine is reached
+ * through a socket the harness forwards itself ({@link SshForward}); {@code uri} is then that local socket and
+ * {@code via} the ssh URL the operator named (null otherwise).
  */
-public record DrillHost(URI uri, boolean explicit) {
+public record DrillHost(URI uri, boolean explicit, URI via) {
 
     /** The system property that names the drill host, ahead of DOCKER_HOST. */
     public static final String PROPERTY = "drill.docker-host";
     static final String LOCAL_SOCKET = "unix:///var/run/docker.sock";
-    private static final List<String> SCHEMES = List.of("unix", "tcp");
+    private static final List<String> SCHEMES = List.of("unix", "tcp", "ssh");
+    private static final Map<URI, DrillHost> FORWARDED = new ConcurrentHashMap<>();
 
-    /** The drill host this JVM was told of. */
+    /** A host reached directly (tcp or unix). */
+    public DrillHost(URI uri, boolean explicit) {
+        this(uri, explicit, null);
+    }
+
+    /**
+     * The drill host this JVM was told of. An ssh:// host is forwarded on first use and stays forwarded while the
+     * JVM runs (the drill's JVM; {@link SshForward} ends with it), so every caller gets one socket.
+     */
     public static DrillHost current() {
-        return of(System.getProperty(PROPERTY), System.getenv("DOCKER_HOST"));
+        DrillHost named = of(System.getProperty(PROPERTY), System.getenv("DOCKER_HOST"));
+        if (!named.ssh()) {
+            return named;
+        }
+        requireTestcontainersSeesHost(named, System.getenv());
+        return FORWARDED.computeIfAbsent(named.uri(), uri -> named.forwardedTo(SshForward.open(uri).localUri()));
+    }
+
+    /** Whether the operator named an ssh:// engine that still has to be forwarded. */
+    public boolean ssh() {
+        return uri.getScheme().equals("ssh");
+    }
+
+    /** This ssh host as reached through the forwarded {@code socket}: docker, compose and Testcontainers use it. */
+    DrillHost forwardedTo(URI socket) {
+        return new DrillHost(socket, true, uri);
+    }
+
+    /**
+     * Testcontainers reaches published ports (the ambassadors', its own port checks) at the engine's host, which
+     * for a unix socket is localhost, unless TESTCONTAINERS_HOST_OVERRIDE names another. Testcontainers 2.0.5 reads
+     * that override from the environment only (DockerClientProviderStrategy.resolveDockerHostIpAddress), and a JVM
+     * cannot set its own environment, so the operator exports it; without it the drill would wait minutes for
+     * ports on the wrong machine.
+     */
+    static void requireTestcontainersSeesHost(DrillHost named, Map<String, String> environment) {
+        String override = environment.getOrDefault("TESTCONTAINERS_HOST_OVERRIDE", "").strip();
+        if (override.isEmpty()) {
+            throw new DockerUnavailableException("the drill host " + named.masked() + " is reached over ssh, and its "
+                    + "services on its own address: export TESTCONTAINERS_HOST_OVERRIDE=" + named.uri().getHost()
+                    + " (the address this runner reaches the drill host's ports at; Testcontainers reads it from the "
+                    + "environment only) and start the drill again.");
+        }
     }
 
     /** The property wins over the environment; neither set means the local engine. */
@@ -49,24 +92,17 @@ public record DrillHost(URI uri, boolean explicit) {
                     + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        if (scheme.equals("ssh")) {
-            throw new DockerUnavailableException(origin + " names an ssh:// engine (" + masked(uri) + "), which "
-                    + "Testcontainers' Docker client cannot reach. Forward the engine's socket and name the "
-                    + "forward instead: `ssh -NL 127.0.0.1:23750:/var/run/docker.sock USER@HOST`, then -D"
-                    + PROPERTY + "=tcp://127.0.0.1:23750 with "
-                    + "TESTCONTAINERS_HOST_OVERRIDE=<the drill host's address>, or give the engine a TLS port "
-                    + "(README \"A remote drill host\").");
-        }
-        if (!SCHEMES.contains(scheme) || (scheme.equals("tcp") && (uri.getHost() == null || uri.getPort() < 0))) {
+        if (!SCHEMES.contains(scheme) || (scheme.equals("tcp") && (uri.getHost() == null || uri.getPort() < 0))
+                || (scheme.equals("ssh") && (uri.getHost() == null || uri.getPath() != null && !uri.getPath().isEmpty()))) {
             throw new DockerUnavailableException(origin + " must be tcp://HOST:PORT (TLS with DOCKER_TLS_VERIFY=1 "
-                    + "and DOCKER_CERT_PATH) or unix:///PATH; found '" + masked(uri) + "'");
+                    + "and DOCKER_CERT_PATH), ssh://USER@HOST[:PORT] or unix:///PATH; found '" + masked(uri) + "'");
         }
         return new DrillHost(uri, explicit);
     }
 
     /** The engine's URL with any credentials in it masked, for logs, messages and the evidence. */
     public String masked() {
-        return masked(uri);
+        return masked(via == null ? uri : via);
     }
 
     private static String masked(URI uri) {
@@ -75,12 +111,15 @@ public record DrillHost(URI uri, boolean explicit) {
 
     /** Another machine's engine (its published ports are reached at {@link #address()}, not on localhost). */
     public boolean remote() {
-        return uri.getScheme().equals("tcp") && !List.of("127.0.0.1", "localhost", "::1").contains(uri.getHost());
+        URI named = via == null ? uri : via;
+        return !named.getScheme().equals("unix")
+                && !List.of("127.0.0.1", "localhost", "::1").contains(named.getHost());
     }
 
-    /** Where the engine's published ports are reached: its tcp host, or this machine for a unix socket. */
+    /** Where the engine's published ports are reached: its tcp or ssh host, or this machine for a unix socket. */
     public String address() {
-        return uri.getScheme().equals("tcp") ? uri.getHost() : "localhost";
+        URI named = via == null ? uri : via;
+        return named.getScheme().equals("unix") ? "localhost" : named.getHost();
     }
 
     /**

@@ -45,12 +45,36 @@ class DrillHostTest {
     }
 
     @Test
-    void sshIsRefusedWithTheWayThroughAForwardedSocket() {
-        assertThatThrownBy(() -> DrillHost.of("ssh://ops@drill-vm", null))
+    void anSshHostIsReachedThroughItsForwardedSocketAndNamedByItsSshUrl() {
+        DrillHost named = DrillHost.of(null, "ssh://ops:hunter2secret@drill-vm:2222");
+        assertThat(named.ssh()).isTrue();
+
+        DrillHost forwarded = named.forwardedTo(java.net.URI.create("unix:///tmp/restore-drill-ssh-1/docker.sock"));
+
+        assertThat(forwarded.ssh()).isFalse();
+        assertThat(forwarded.cliEnvironment()).as("an exported ssh DOCKER_HOST is replaced by the forward")
+                .isEqualTo(Map.of("DOCKER_HOST", "unix:///tmp/restore-drill-ssh-1/docker.sock"));
+        assertThat(forwarded.remote()).isTrue();
+        assertThat(forwarded.address()).isEqualTo("drill-vm");
+        assertThat(forwarded.masked()).contains("ssh://", "drill-vm:2222").doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void anSshHostWithoutTheTestcontainersHostOverrideStopsSayingWhatToExport() {
+        DrillHost named = DrillHost.of("ssh://ops@drill-vm", null);
+
+        assertThatThrownBy(() -> DrillHost.requireTestcontainersSeesHost(named, Map.of()))
                 .isInstanceOf(DockerUnavailableException.class)
                 .hasMessageContaining("ssh://ops@drill-vm")
-                .hasMessageContaining("ssh -NL 127.0.0.1:23750:/var/run/docker.sock")
-                .hasMessageContaining("-Ddrill.docker-host=tcp://127.0.0.1:23750");
+                .hasMessageContaining("export TESTCONTAINERS_HOST_OVERRIDE=drill-vm");
+        DrillHost.requireTestcontainersSeesHost(named, Map.of("TESTCONTAINERS_HOST_OVERRIDE", "drill-vm"));
+    }
+
+    @Test
+    void anSshUrlWithoutHostOrWithAPathIsRefused() {
+        assertThatThrownBy(() -> DrillHost.of("ssh://ops@drill-vm/var/run/docker.sock", null))
+                .hasMessageContaining("ssh://USER@HOST[:PORT]");
+        assertThatThrownBy(() -> DrillHost.of("ssh:drill-vm", null)).hasMessageContaining("ssh://USER@HOST[:PORT]");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class SecondEngine implements AutoCloseable {
                     + " && nsenter --net=/run/netns/" + name + " ip link set lo up");
             engine.sh("setsid nohup nsenter --net=/run/netns/" + name + " unshare -m --propagation private dockerd"
                     + " --data-root " + root.resolve("data") + " --exec-root " + root.resolve("exec")
-                    + " --pidfile " + root.resolve("dockerd.pid") + " -H " + engine.url()
+                    + " --pidfile " + root.resolve("dockerd.pid") + " -H " + engine.url() + " -H unix://" + engine.socket()
                     + " > " + root.resolve("dockerd.log") + " 2>&1 < /dev/null &");
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!engine.docker("version").ok()) {
@@ -84,6 +84,16 @@ public final class SecondEngine implements AutoCloseable {
     /** The engine's API, as DOCKER_HOST or -Ddrill.docker-host names it. */
     public String url() {
         return "tcp://" + engineAddress + ":2375";
+    }
+
+    /** Its unix socket (for an sshd in its namespace that stands where a drill host's sshd would). */
+    public Path socket() {
+        return root.resolve("docker.sock");
+    }
+
+    /** Its network namespace, as {@code /run/netns/NAME}. */
+    public String namespace() {
+        return name;
     }
 
     /** Where its published ports are reached. */

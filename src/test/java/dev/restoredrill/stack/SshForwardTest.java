@@ -1,0 +1,119 @@
+package dev.restoredrill.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ssh command and the one line each ssh fault ends in. Where this machine's own ssh client can produce the fault
+ * (no client, nothing listening), the real one runs; an auth refusal and a missing engine socket need an sshd, so a
+ * stand-in {@code ssh} script (named so, in a temp dir) prints what OpenSSH prints in those cases.
+ */
+class SshForwardTest {
+
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Test
+    void theForwardNeverPromptsFailsWhenItCannotListenAndNamesThePortAndUser() {
+        Path socket = Path.of("/tmp/restore-drill-ssh-1/docker.sock");
+
+        assertThat(SshForward.command("ssh", URI.create("ssh://ops:hunter2secret@drill-vm:2222"), socket))
+                .containsExactly("ssh", "-o", "BatchMode=yes", "-o", "ExitOnForwardFailure=yes", "-o",
+                        "ConnectTimeout=10", "-nNT", "-L", socket + ":/var/run/docker.sock", "-p", "2222",
+                        "ops@drill-vm");
+        assertThat(SshForward.command("ssh", URI.create("ssh://drill-vm"), socket)).endsWith("drill-vm")
+                .doesNotContain("-p");
+    }
+
+    @Test
+    void withoutAnSshClientTheLineSaysToInstallOne() {
+        assertThatThrownBy(() -> SshForward.open("/nonexistent/bin/ssh", URI.create("ssh://ops@drill-vm"),
+                Duration.ofSeconds(5)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("the drill host ssh://ops@drill-vm")
+                .hasMessageContaining("apt-get install openssh-client");
+    }
+
+    @Test
+    void anUnreachableHostIsNamedWithItsPortByTheRealSshClient() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        List<Path> before = forwardDirs();
+        URI target = URI.create("ssh://ops:hunter2secret@127.0.0.1:" + port);
+
+        assertThatThrownBy(() -> SshForward.open("ssh", target, Duration.ofSeconds(20)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("ssh cannot reach the drill host ssh://ops:")
+                .hasMessageContaining("127.0.0.1:" + port)
+                .hasMessageContaining("Connection refused")
+                .hasMessageContaining("that sshd runs there")
+                .message().doesNotContain("hunter2secret");
+        assertThat(forwardDirs()).as("the private socket dir is removed").isSubsetOf(before);
+    }
+
+    @Test
+    void aRefusedKeySaysHowToLetTheRunnerInWithoutAPrompt(@TempDir Path dir) throws IOException {
+        Path standIn = standInSsh(dir, "echo 'ops@drill-vm: Permission denied (publickey).' >&2; exit 255");
+
+        assertThatThrownBy(() -> SshForward.open(standIn.toString(), URI.create("ssh://ops@drill-vm"),
+                Duration.ofSeconds(10)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("ssh refused this runner at the drill host ssh://ops@drill-vm")
+                .hasMessageContaining("Permission denied (publickey)")
+                .hasMessageContaining("BatchMode=yes")
+                .hasMessageContaining("`ssh ops@drill-vm true`");
+    }
+
+    @Test
+    void aMissingEngineSocketOnTheHostSaysToStartDockerdThere(@TempDir Path dir) throws IOException {
+        // Like OpenSSH when the remote end of -L cannot be opened: the local socket listens, each connection is
+        // closed at once and ssh reports the failed channel on stderr while it keeps running.
+        Path standIn = standInSsh(dir, """
+                for a in "$@"; do case "$a" in *:/var/run/docker.sock) sock="${a%%:/var/run/docker.sock}";; esac; done
+                exec python3 -c '
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(4)
+                while True:
+                    c, _ = s.accept(); c.close()
+                    sys.stderr.write("channel 2: open failed: connect failed: open failed\\n"); sys.stderr.flush()
+                ' "$sock"
+                """);
+        List<Path> before = forwardDirs();
+
+        assertThatThrownBy(() -> SshForward.open(standIn.toString(), URI.create("ssh://ops@drill-vm:2222"),
+                Duration.ofSeconds(20)))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageContaining("ssh reached the drill host ssh://ops@drill-vm:2222")
+                .hasMessageContaining("engine socket /var/run/docker.sock cannot be opened")
+                .hasMessageContaining("Start dockerd there");
+        assertThat(forwardDirs()).as("ssh is ended and the private socket dir removed").isSubsetOf(before);
+    }
+
+    /** A stand-in for the ssh client: a shell script printing what OpenSSH prints for a fault it cannot cause here. */
+    private static Path standInSsh(Path dir, String body) throws IOException {
+        Path script = dir.resolve("ssh-stand-in");
+        Files.writeString(script, "#!/bin/bash\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    private static List<Path> forwardDirs() throws IOException {
+        try (Stream<Path> files = Files.list(TMP)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("restore-drill-ssh-")).toList();
+        }
+    }
+}
