@@ -116,6 +116,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
                 "--label", DrillLabels.COMPOSE_PROJECT + "=" + id.value(),
                 "--label", "com.docker.compose.volume=" + logicalName,
                 "--label", DrillLabels.DRILL + "=" + id.value(),
+                // Without its owner a running drill's volume looks killed to another drill's LeftoverReaper.
+                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
                 name);
         return name;
     }
