@@ -6,10 +6,15 @@ import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.restore.RestoreOutcome;
 import dev.restoredrill.verify.CheckOutcome;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A drill in a JVM of its own, for {@link RemoteDrillHostIT}: the drill host comes from {@code -Ddrill.docker-host}
@@ -48,5 +53,29 @@ public final class DrillOnHost {
         System.out.println("CLOSED " + Verdict.PASS);
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Runs a drill in the JVM {@code builder} starts (without Ryuk and Testcontainers' start-up checks, as the
+     * drill runs), echoes and collects its output, and returns its exit code; at most 5 minutes.
+     */
+    static int run(ProcessBuilder builder, String prefix, List<String> output) throws IOException, InterruptedException {
+        builder.redirectErrorStream(true);
+        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        builder.environment().put("TESTCONTAINERS_CHECKS_DISABLE", "true");
+        Process drill = builder.start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                System.out.println(prefix + line);
+            }
+        }
+        if (!drill.waitFor(5, TimeUnit.MINUTES)) {
+            drill.destroyForcibly();
+            throw new AssertionError("the drill did not end within 5 minutes");
+        }
+        return drill.exitValue();
     }
 }

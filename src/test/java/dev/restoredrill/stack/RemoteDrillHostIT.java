@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,24 +120,9 @@ class RemoteDrillHostIT {
                 ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
                 "-D" + DrillHost.PROPERTY + "=" + drillHost.url(), DrillOnHost.class.getName(),
                 scenario.toString(), set.directory().toString(), temp.resolve("work").toString()))
-                .redirectErrorStream(true);
+;
         builder.environment().remove("DOCKER_HOST");
-        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
-        builder.environment().put("TESTCONTAINERS_CHECKS_DISABLE", "true");
-        Process drill = builder.start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                System.out.println("[drill on host] " + line);
-            }
-        }
-        if (!drill.waitFor(5, TimeUnit.MINUTES)) {
-            drill.destroyForcibly();
-            throw new AssertionError("the drill did not end within 5 minutes");
-        }
-        return drill.exitValue();
+        return DrillOnHost.run(builder, "[drill on host] ", output);
     }
 
     private static Process watch(List<String> command, Consumer<String> onLine) throws IOException {

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,26 +134,11 @@ class SshDrillHostIT {
                 "-D" + DrillHost.PROPERTY + "=ssh://root@" + drillHost.address() + ":" + SSH_PORT,
                 DrillOnHost.class.getName(), scenario.toString(), set.directory().toString(),
                 temp.resolve("work").toString()))
-                .redirectErrorStream(true);
+;
         builder.environment().remove("DOCKER_HOST");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", drillHost.address());
-        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
-        builder.environment().put("TESTCONTAINERS_CHECKS_DISABLE", "true");
-        Process drill = builder.start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                System.out.println("[drill over ssh] " + line);
-            }
-        }
-        if (!drill.waitFor(5, TimeUnit.MINUTES)) {
-            drill.destroyForcibly();
-            throw new AssertionError("the drill did not end within 5 minutes");
-        }
-        return drill.exitValue();
+        return DrillOnHost.run(builder, "[drill over ssh] ", output);
     }
 
     private static List<Path> forwardDirs() throws IOException {
