@@ -2,7 +2,7 @@
 # Generates a demo backup set laid out like the runbook's /backups (a reference platform filled from a seed and
 # backed up exactly as the runbook does), e.g. to try the drill or the pre-flight on your own terms:
 #
-#   bash scripts/demo-backups.sh --out backups [--size 20MB] [--days 30] [--seed N] [--as-of YYYY-MM-DD]
+#   bash scripts/demo-backups.sh --out backups [--size 20MB] [--days 30] [--seed N] [--as-of YYYY-MM-DD] [--mix spend=W,...]
 #
 # The drill does this by itself when it finds no backups. Needs what the drill needs (scripts/prepare.sh).
 set -euo pipefail

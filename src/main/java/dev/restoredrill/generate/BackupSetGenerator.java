@@ -54,13 +54,17 @@ public final class BackupSetGenerator {
         List<BackupFile> files = new ArrayList<>();
         try (SourceLoader loader = new SourceLoader(stack, dataset, progress)) {
             loader.loadBase();
-            for (LocalDate night : schedule.nights()) {
+            List<LocalDate> nights = schedule.nights();
+            for (LocalDate night : nights) {
                 StoreContents contents = loader.loadUntil(Timeline.backupInstant(night));
                 files.add(postgres(directory, night, contents));
                 files.add(mongo(directory, night, contents));
                 if (schedule.isWeekly(night)) {
-                    files.add(volume(directory, night, contents, SourceStack.CLICKHOUSE, "clickhouse-data", BackupNames.clickhouse(night), CLICKHOUSE_AFTER));
-                    files.add(volume(directory, night, contents, SourceStack.MINIO, "minio-data", BackupNames.minio(night), MINIO_AFTER));
+                    boolean restart = !night.equals(nights.get(nights.size() - 1));
+                    files.add(volume(directory, night, contents, SourceStack.CLICKHOUSE, "clickhouse-data", BackupNames.clickhouse(night),
+                            CLICKHOUSE_AFTER, restart));
+                    files.add(volume(directory, night, contents, SourceStack.MINIO, "minio-data", BackupNames.minio(night),
+                            MINIO_AFTER, restart));
                 }
             }
         }
@@ -90,10 +94,10 @@ public final class BackupSetGenerator {
     }
 
     private BackupFile volume(Path directory, LocalDate night, StoreContents contents, String service, String volume,
-                              String name, Duration after) {
+                              String name, Duration after, boolean restart) {
         Path file = directory.resolve(name);
         Instant started = Instant.now();
-        removingOnFailure(file, () -> VolumeTarball.write(stack, service, volume, file, tarImage, OWNER_LABEL));
+        removingOnFailure(file, () -> VolumeTarball.write(stack, service, volume, file, tarImage, OWNER_LABEL, restart));
         return finish(file, service, night, contents, after, started);
     }
 

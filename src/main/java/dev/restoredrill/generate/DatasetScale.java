@@ -3,7 +3,7 @@ package dev.restoredrill.generate;
 /**
  * How many of each thing a dataset of a given size holds. Base data (accounts, keys, projects)
  * grows slowly with the size; the growing streams (conversations, spend logs, traces, media) fill
- * the byte budget in fixed shares, using the measured average size of one item of each stream.
+ * the byte budget in the shares of a {@link DatasetMix}, using the measured average size of one item of each stream.
  */
 public record DatasetScale(int users, int agents, int teams, int gatewayKeys, int langfuseOrgs,
                            long conversations, long spendLogs, long traces, long mediaObjects) {
@@ -14,12 +14,7 @@ public record DatasetScale(int users, int agents, int teams, int gatewayKeys, in
     static final int TRACE_BYTES = 7_000;         // trace + observations + scores + its S3 event
     static final int MEDIA_BYTES = 96 * 1024;
 
-    static final double MONGO_SHARE = 0.40;
-    static final double SPEND_SHARE = 0.20;
-    static final double TRACE_SHARE = 0.32;
-    static final double MEDIA_SHARE = 0.08;
-
-    static DatasetScale of(long targetBytes) {
+    static DatasetScale of(long targetBytes, DatasetMix mix) {
         int users = (int) clamp(targetBytes / (256 * 1024), 8, 5_000);
         return new DatasetScale(
                 users,
@@ -27,10 +22,10 @@ public record DatasetScale(int users, int agents, int teams, int gatewayKeys, in
                 3 + users / 100,
                 2 + users / 4,
                 1 + users / 1_000,
-                atLeastOne(targetBytes * MONGO_SHARE / THREAD_BYTES),
-                atLeastOne(targetBytes * SPEND_SHARE / SPEND_LOG_BYTES),
-                atLeastOne(targetBytes * TRACE_SHARE / TRACE_BYTES),
-                atLeastOne(targetBytes * MEDIA_SHARE / MEDIA_BYTES));
+                atLeastOne(targetBytes * mix.conversations() / THREAD_BYTES),
+                atLeastOne(targetBytes * mix.spendLogs() / SPEND_LOG_BYTES),
+                atLeastOne(targetBytes * mix.traces() / TRACE_BYTES),
+                atLeastOne(targetBytes * mix.media() / MEDIA_BYTES));
     }
 
     private static long clamp(long value, long min, long max) {

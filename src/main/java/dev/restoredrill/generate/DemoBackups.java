@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Generates a demo backup set, laid out like the runbook's {@code /backups}, from a seed:
  * <pre>
- * java -cp ... dev.restoredrill.generate.DemoBackups --out DIR --seed 1 --size 20MB --days 30 [--as-of 2026-05-25]
+ * java -cp ... dev.restoredrill.generate.DemoBackups --out DIR --seed 1 --size 20MB --days 30 [--as-of 2026-05-25] [--mix ...]
  * </pre>
  * Starts a source stack on the local reference images, fills it night by night, takes the runbook's
  * backups, and removes the stack. The drill credentials come from DRILL_USER_EMAIL,
@@ -33,7 +33,7 @@ public final class DemoBackups {
             return;
         }
         Instant started = Instant.now();
-        Dataset dataset = new Dataset(new DatasetSpec(options.seed(), options.asOf(), options.sizeBytes()),
+        Dataset dataset = new Dataset(new DatasetSpec(options.seed(), options.asOf(), options.sizeBytes(), options.mix()),
                 DrillSecrets.fromEnvironment(System.getenv()));
         log.info("Generating {} of data as of {} (seed {}), {} nights of backups, into {}", ByteSize.format(options.sizeBytes()),
                 options.asOf(), options.seed(), options.days(), options.out().toAbsolutePath());

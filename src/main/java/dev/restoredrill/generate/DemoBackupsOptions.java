@@ -6,9 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** The command line of {@link DemoBackups}: {@code --out DIR [--seed N] [--size 20MB] [--days 30] [--as-of YYYY-MM-DD]}. */
-record DemoBackupsOptions(Path out, long seed, long sizeBytes, int days, LocalDate asOf) {
-    static final String USAGE = "usage: DemoBackups --out DIR [--seed N] [--size 20MB] [--days 30] [--as-of YYYY-MM-DD]";
+/** The command line of {@link DemoBackups}: {@code --out DIR [--seed N] [--size 20MB] [--days 30] [--as-of YYYY-MM-DD] [--mix ...]}. */
+record DemoBackupsOptions(Path out, long seed, long sizeBytes, int days, LocalDate asOf, DatasetMix mix) {
+    static final String USAGE = "usage: DemoBackups --out DIR [--seed N] [--size 20MB] [--days 30] [--as-of YYYY-MM-DD]"
+            + " [--mix spend=W,conversations=W,traces=W,media=W]";
 
     static DemoBackupsOptions parse(List<String> args) {
         Path out = null;
@@ -16,6 +17,7 @@ record DemoBackupsOptions(Path out, long seed, long sizeBytes, int days, LocalDa
         long size = ByteSize.parse("20MB");
         int days = 30;
         LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
+        DatasetMix mix = DatasetMix.DEMO;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
@@ -29,6 +31,7 @@ record DemoBackupsOptions(Path out, long seed, long sizeBytes, int days, LocalDa
                     case "--size" -> size = ByteSize.parse(value);
                     case "--days" -> days = Integer.parseInt(value);
                     case "--as-of" -> asOf = LocalDate.parse(value);
+                    case "--mix" -> mix = DatasetMix.parse(value);
                     default -> throw new GenerateException("Unknown option " + option + ". " + USAGE);
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
@@ -39,6 +42,6 @@ record DemoBackupsOptions(Path out, long seed, long sizeBytes, int days, LocalDa
         if (out == null) {
             throw new GenerateException("Missing --out DIR, the directory to write the backups to. " + USAGE);
         }
-        return new DemoBackupsOptions(out, seed, size, days, asOf);
+        return new DemoBackupsOptions(out, seed, size, days, asOf, mix);
     }
 }

@@ -50,7 +50,7 @@ final class MongoArchiveDump {
                     .getString("version");
             List<CollectionMetadata> collections = collections(client);
             Map<String, Long> counts = new LinkedHashMap<>();
-            try (MongoArchiveWriter writer = MongoArchiveWriter.gzip(out,
+            try (MongoArchiveWriter writer = MongoArchiveWriter.gzip(new FastGzip(out),
                     new ArchiveHeader(serverVersion, TOOL_VERSION, ArchiveHeader.FORMAT_VERSION, CONCURRENT_COLLECTIONS))) {
                 for (CollectionMetadata c : collections) {
                     writer.addCollection(c);

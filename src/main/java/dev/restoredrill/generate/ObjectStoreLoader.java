@@ -6,7 +6,6 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Puts Langfuse's objects (events, media) into the source S3 store's {@code langfuse} bucket. */
 final class ObjectStoreLoader {
@@ -34,9 +33,5 @@ final class ObjectStoreLoader {
         } catch (Exception e) {
             throw new GenerateException("Could not put " + key + " into the source S3 store: " + e.getMessage(), e);
         }
-    }
-
-    void putJson(String key, String json) {
-        put(key, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 }

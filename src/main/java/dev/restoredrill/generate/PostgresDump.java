@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code docker compose exec -T postgres pg_dumpall -U "$POSTGRES_USER" | gzip > pg_DATE.sql.gz}:
- * pg_dumpall runs inside the postgres container; its output streams through gzip into the file.
+ * pg_dumpall runs inside the postgres container; its output streams through gzip ({@link FastGzip}) into the file.
  */
 final class PostgresDump {
     private PostgresDump() {
@@ -22,7 +21,7 @@ final class PostgresDump {
         String user = Objects.requireNonNullElse(stack.env(SourceStack.POSTGRES, "POSTGRES_USER"), "postgres");
         BoundedCapture stderr = new BoundedCapture();
         int exit;
-        try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16)) {
+        try (OutputStream out = new FastGzip(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             exit = stack.exec(SourceStack.POSTGRES, List.of("pg_dumpall", "-U", user), null, out, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);

@@ -9,8 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -22,7 +22,7 @@ final class PostgresLoader implements AutoCloseable {
     private final ServiceEndpoint endpoint;
     private final String user;
     private final String password;
-    private final Map<String, Connection> connections = new HashMap<>();
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     PostgresLoader(ServiceEndpoint endpoint, String user, String password) {
         this.endpoint = endpoint;
@@ -31,7 +31,7 @@ final class PostgresLoader implements AutoCloseable {
     }
 
     void createDatabases() {
-        try (Statement s = connection("postgres").createStatement()) {
+        try (Statement s = connection("postgres", 0).createStatement()) {
             s.execute("CREATE DATABASE " + LiteLlmData.DATABASE);
             s.execute("CREATE DATABASE " + LangfuseData.DATABASE);
         } catch (SQLException e) {
@@ -43,7 +43,7 @@ final class PostgresLoader implements AutoCloseable {
     }
 
     private void runScript(String database, String resource) {
-        try (InputStream in = PostgresLoader.class.getResourceAsStream(resource); Statement s = connection(database).createStatement()) {
+        try (InputStream in = PostgresLoader.class.getResourceAsStream(resource); Statement s = connection(database, 0).createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,11 +57,16 @@ final class PostgresLoader implements AutoCloseable {
      * {@code row}, through a fixed buffer: memory stays flat however many rows. Returns the bytes sent.
      */
     long copy(CopyTable table, long from, long to, LongFunction<String> row) {
+        return copy(0, table, from, to, row);
+    }
+
+    /** As {@link #copy(CopyTable, long, long, LongFunction)}, in session {@code session} of the table's database (one COPY per session at a time). */
+    long copy(int session, CopyTable table, long from, long to, LongFunction<String> row) {
         if (from >= to) {
             return 0;
         }
         try {
-            CopyIn copy = connection(table.database()).unwrap(PGConnection.class).getCopyAPI().copyIn(table.copySql());
+            CopyIn copy = connection(table.database(), session).unwrap(PGConnection.class).getCopyAPI().copyIn(table.copySql());
             byte[] buffer = new byte[COPY_BUFFER];
             int used = 0;
             long bytes = 0;
@@ -93,8 +98,9 @@ final class PostgresLoader implements AutoCloseable {
         }
     }
 
-    private Connection connection(String database) {
-        return connections.computeIfAbsent(database, db -> {
+    private Connection connection(String database, int session) {
+        return connections.computeIfAbsent(database + "#" + session, key -> {
+            String db = database;
             try {
                 return DriverManager.getConnection("jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + db, user, password);
             } catch (SQLException e) {

@@ -1,11 +1,12 @@
 package dev.restoredrill.generate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,9 @@ public final class SourceLoader implements AutoCloseable {
     static final int CLICKHOUSE_HTTP_PORT = 8123;
     static final int S3_PORT = 9000;
     private static final int TRACE_CHUNK = 1_000;
+    /** Sessions per growing stream: two keep a server busy while the next rows are made (two cores here). */
+    private static final int SESSIONS = 2;
+    private static final int S3_PUTS = 8;
 
     private final SourceStack stack;
     private final Dataset dataset;
@@ -29,11 +33,8 @@ public final class SourceLoader implements AutoCloseable {
     private final MongoLoader mongo;
     private final ClickHouseLoader clickhouse;
     private final StoreContents.Tally tally = new StoreContents.Tally();
-    private final ExecutorService workers = Executors.newFixedThreadPool(3, r -> {
-        Thread t = new Thread(r, "source-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers = daemons(3, "source-loader");
+    private final ExecutorService sessions = daemons(3 * SESSIONS, "source-loader-session");
     private long conversations;
     private long spendLogs;
     private long traces;
@@ -118,21 +119,10 @@ public final class SourceLoader implements AutoCloseable {
      * now hold. The three stores load at once: each server works while the others' rows are generated.
      */
     public StoreContents loadUntil(Instant cutoff) {
-        List<Future<?>> loads = List.of(
+        Slices.awaitAll(List.<Future<?>>of(
                 workers.submit(() -> loadConversations(cutoff)),
                 workers.submit(() -> loadSpendLogs(cutoff)),
-                workers.submit(() -> loadTraces(cutoff)));
-        for (Future<?> load : loads) {
-            try {
-                load.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GenerateException("Interrupted while loading the source stack.", e);
-            } catch (ExecutionException e) {
-                loads.forEach(l -> l.cancel(true));
-                throw e.getCause() instanceof RuntimeException r ? r : new GenerateException(e.getCause().getMessage(), e.getCause());
-            }
-        }
+                workers.submit(() -> loadTraces(cutoff))));
         return tally.snapshot();
     }
 
@@ -140,25 +130,31 @@ public final class SourceLoader implements AutoCloseable {
         LibreChatData chat = dataset.libreChat();
         long conversationsTo = dataset.timeline().countBefore(Seeds.Stream.CONVERSATION, chat.conversations(), cutoff);
         Instant started = Instant.now();
-        MongoLoader.Batch convos = mongo.batch("conversations");
-        MongoLoader.Batch messages = mongo.batch("messages");
-        MongoLoader.Batch transactions = mongo.batch("transactions");
-        for (long i = conversations; i < conversationsTo; i++) {
-            ConversationThread thread = chat.thread(i);
-            convos.add(thread.conversation());
-            thread.messages().forEach(messages::add);
-            thread.transactions().forEach(transactions::add);
-        }
+        List<MongoLoader.Batch[]> slices = Slices.load(sessions, conversations, conversationsTo, SESSIONS, (session, from, to) -> {
+            MongoLoader.Batch[] batches = {mongo.batch("conversations"), mongo.batch("messages"), mongo.batch("transactions")};
+            for (long i = from; i < to; i++) {
+                ConversationThread thread = chat.thread(i);
+                batches[0].add(thread.conversation());
+                thread.messages().forEach(batches[1]::add);
+                thread.transactions().forEach(batches[2]::add);
+            }
+            for (MongoLoader.Batch b : batches) {
+                b.flush();
+            }
+            return batches;
+        });
         conversations = conversationsTo;
-        progress.phaseDone("mongodb: conversations up to " + cutoff, finish(convos, messages, transactions),
-                bytesOf(convos, messages, transactions), since(started));
+        MongoLoader.Batch[] all = slices.stream().flatMap(Arrays::stream).toArray(MongoLoader.Batch[]::new);
+        progress.phaseDone("mongodb: conversations up to " + cutoff, finish(all), bytesOf(all), since(started));
     }
 
     private void loadSpendLogs(Instant cutoff) {
         LiteLlmData gateway = dataset.liteLlm();
         long spendTo = dataset.timeline().countBefore(Seeds.Stream.SPEND_LOG, gateway.spendLogs(), cutoff);
         Instant started = Instant.now();
-        long bytes = postgres.copy(LiteLlmData.SPEND_LOGS, spendLogs, spendTo, gateway::spendLog);
+        long bytes = Slices.load(sessions, spendLogs, spendTo, SESSIONS,
+                (session, from, to) -> postgres.copy(session, LiteLlmData.SPEND_LOGS, from, to, gateway::spendLog))
+                .stream().mapToLong(Long::longValue).sum();
         tally.postgres(LiteLlmData.SPEND_LOGS, spendTo - spendLogs);
         progress.phaseDone("postgres: spend logs up to " + cutoff, spendTo - spendLogs, bytes, since(started));
         spendLogs = spendTo;
@@ -167,34 +163,20 @@ public final class SourceLoader implements AutoCloseable {
     private void loadTraces(Instant cutoff) {
         Timeline timeline = dataset.timeline();
         LangfuseData langfuse = dataset.langfuse();
-        ObjectStoreLoader objects = objectStore();
+        try (ParallelUploads objects = new ParallelUploads(objectStore(), S3_PUTS)) {
+            loadTraces(cutoff, timeline, langfuse, objects);
+        }
+    }
+
+    private void loadTraces(Instant cutoff, Timeline timeline, LangfuseData langfuse, ParallelUploads objects) {
         long tracesTo = timeline.countBefore(Seeds.Stream.TRACE, langfuse.traces(), cutoff);
         Instant started = Instant.now();
-        long rows = 0;
-        long chBytes = 0;
-        long s3Bytes = 0;
-        long s3Objects = 0;
-        while (traces < tracesTo) {
-            long end = Math.min(tracesTo, traces + TRACE_CHUNK);
-            List<TraceBundle> chunk = new ArrayList<>((int) (end - traces));
-            for (long i = traces; i < end; i++) {
-                chunk.add(langfuse.trace(i));
-            }
-            ClickHouseLoader.Loaded loaded = clickhouse.load(chunk);
-            tally.clickhouse("traces", loaded.traces());
-            tally.clickhouse("observations", loaded.observations());
-            tally.clickhouse("scores", loaded.scores());
-            rows += loaded.traces() + loaded.observations() + loaded.scores();
-            chBytes += loaded.bytes();
-            for (TraceBundle t : chunk) {
-                objects.putJson(t.eventKey(), t.eventJson());
-                int size = t.eventJson().length();
-                tally.object(size);
-                s3Bytes += size;
-                s3Objects++;
-            }
-            traces = end;
-        }
+        List<TracesSent> slices = Slices.load(sessions, traces, tracesTo, SESSIONS, (session, from, to) -> loadTraces(langfuse, from, to, objects));
+        traces = tracesTo;
+        long rows = slices.stream().mapToLong(TracesSent::rows).sum();
+        long chBytes = slices.stream().mapToLong(TracesSent::rowBytes).sum();
+        long s3Objects = slices.stream().mapToLong(TracesSent::events).sum();
+        long s3Bytes = slices.stream().mapToLong(TracesSent::eventBytes).sum();
         progress.phaseDone("clickhouse: traces up to " + cutoff, rows, chBytes, since(started));
 
         long mediaTo = timeline.countBefore(Seeds.Stream.MEDIA, langfuse.mediaObjects(), cutoff);
@@ -205,8 +187,42 @@ public final class SourceLoader implements AutoCloseable {
             s3Bytes += m.bytes().length;
             s3Objects++;
         }
+        objects.await();
         media = mediaTo;
         progress.phaseDone("s3: events and media up to " + cutoff, s3Objects, s3Bytes, since(started));
+    }
+
+    /** What one slice of traces sent: ClickHouse rows and their bytes, S3 event objects and theirs. */
+    private record TracesSent(long rows, long rowBytes, long events, long eventBytes) {
+    }
+
+    /** Traces {@code [from, to)} into ClickHouse a chunk at a time, their events into S3. */
+    private TracesSent loadTraces(LangfuseData langfuse, long from, long to, ParallelUploads objects) {
+        long rows = 0;
+        long rowBytes = 0;
+        long events = 0;
+        long eventBytes = 0;
+        for (long first = from; first < to; first += TRACE_CHUNK) {
+            long end = Math.min(to, first + TRACE_CHUNK);
+            List<TraceBundle> chunk = new ArrayList<>((int) (end - first));
+            for (long i = first; i < end; i++) {
+                chunk.add(langfuse.trace(i));
+            }
+            ClickHouseLoader.Loaded loaded = clickhouse.load(chunk);
+            tally.clickhouse("traces", loaded.traces());
+            tally.clickhouse("observations", loaded.observations());
+            tally.clickhouse("scores", loaded.scores());
+            rows += loaded.traces() + loaded.observations() + loaded.scores();
+            rowBytes += loaded.bytes();
+            for (TraceBundle t : chunk) {
+                byte[] event = t.eventJson().getBytes(StandardCharsets.UTF_8);
+                objects.put(t.eventKey(), "application/json", event);
+                tally.object(event.length);
+                events++;
+                eventBytes += event.length;
+            }
+        }
+        return new TracesSent(rows, rowBytes, events, eventBytes);
     }
 
     private long finish(MongoLoader.Batch... batches) {
@@ -231,9 +247,18 @@ public final class SourceLoader implements AutoCloseable {
         return Duration.between(started, Instant.now());
     }
 
+    private static ExecutorService daemons(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();
+        sessions.shutdownNow();
         postgres.close();
         mongo.close();
     }

@@ -50,7 +50,12 @@ public final class MongoArchiveWriter implements Closeable {
 
     /** A writer for the {@code --gzip} form: the whole archive in one gzip stream written to {@code out}. */
     public static MongoArchiveWriter gzip(OutputStream out, ArchiveHeader header) throws IOException {
-        return new MongoArchiveWriter(out, new GZIPOutputStream(out, 64 * 1024), header);
+        return gzip(new GZIPOutputStream(out, 64 * 1024), header);
+    }
+
+    /** The {@code --gzip} form into a gzip stream the caller made (its compression level, say); finished on close. */
+    public static MongoArchiveWriter gzip(GZIPOutputStream gzip, ArchiveHeader header) throws IOException {
+        return new MongoArchiveWriter(gzip, gzip, header);
     }
 
     /**

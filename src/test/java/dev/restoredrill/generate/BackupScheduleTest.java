@@ -42,7 +42,7 @@ class BackupScheduleTest {
         DemoBackupsOptions options = DemoBackupsOptions.parse(List.of("--out", "/tmp/x", "--seed", "7", "--size", "1.5GB",
                 "--days", "3", "--as-of", "2026-05-25"));
 
-        assertThat(options).isEqualTo(new DemoBackupsOptions(java.nio.file.Path.of("/tmp/x"), 7, (long) (1.5 * (1L << 30)), 3, AS_OF));
+        assertThat(options).isEqualTo(new DemoBackupsOptions(java.nio.file.Path.of("/tmp/x"), 7, (long) (1.5 * (1L << 30)), 3, AS_OF, DatasetMix.DEMO));
         assertThatThrownBy(() -> DemoBackupsOptions.parse(List.of("--seed", "7"))).hasMessageContaining("Missing --out");
         assertThatThrownBy(() -> DemoBackupsOptions.parse(List.of("--out", "x", "--days", "many")))
                 .hasMessageContaining("--days expects a whole number, found 'many'");

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: how fast the demo generator makes a backup set, in MB/s of backup output (the files it
+# writes, all nights), against the goal of issue 16 (20 MB/s). Prints the generator's time, the time the goal
+# allows for the same bytes, and their ratio on one line (at most 1.0 meets the goal).
+#
+#   nice -n 15 bench/generator-bench.sh
+#   env: BENCH_SIZE (default 1GB), BENCH_DAYS (default 1), BENCH_MIX (default: the production shape of issue 16,
+#        a Postgres dump about twice each other backup), BENCH_DIR (default target/bench-generator; emptied first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK=${BENCH_DIR:-target/bench-generator}
+SIZE=${BENCH_SIZE:-1GB}
+DAYS=${BENCH_DAYS:-1}
+MIX=${BENCH_MIX:-spend=51,conversations=23,traces=22,media=4}
+GOAL_MBPS=20
+rm -rf "$WORK" && mkdir -p "$WORK"
+mvn -o -q -B -Ddrill.prepare.skip=true compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+
+start=$(date +%s.%N)
+TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_CHECKS_DISABLE=true java -cp "target/classes:$(cat target/classpath.txt)" \
+  dev.restoredrill.generate.DemoBackups --out "$WORK/set" --size "$SIZE" --days "$DAYS" --mix "$MIX" >"$WORK/generator.log" 2>&1
+end=$(date +%s.%N)
+grep -hoE '(pg_|mongo_|clickhouse_|minio_)[0-9-]+\.[a-z.]+: .*' "$WORK/generator.log" >&2 || true
+bytes=$(du -cb "$WORK"/set/*.gz | tail -1 | cut -f1)
+python3 - "$start" "$end" "$bytes" "$GOAL_MBPS" <<'PY'
+import sys
+start, end, size, goal = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+h = end - start
+b = size / 1e6 / goal
+print(f"harness (generator) {h:.1f} s for {size / 1e6:.0f} MB ({size / 1e6 / h:.1f} MB/s), "
+      f"baseline (the goal, {goal:.0f} MB/s) {b:.1f} s, ratio {h / b:.2f}")
+PY
