@@ -86,7 +86,9 @@ public record PhaseThroughput(String phase, String store, String check, Status s
     public String rate() {
         Double mb = mbPerSecond();
         if (mb != null) {
-            return String.format(Locale.ROOT, "%.1f MB/s", mb);
+            // a small backup's restore is mostly the stack's start: its slow rate still shows as a number
+            return (mb >= 10 || mb == 0 ? String.format(Locale.ROOT, "%.1f", mb)
+                    : mb >= 0.01 ? String.format(Locale.ROOT, "%.2f", mb) : "< 0.01") + " MB/s";
         }
         Double perRow = rowsPerSecond();
         if (perRow != null) {
