@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps each finished pass over a backup file (the catalog's scan, the after-drill re-hash) as a
- * {@link PhaseThroughput} and logs it as one {@code throughput:} line; the start and the progress lines go to
- * {@code progress} as before. The stores are scanned on several threads at once.
+ * {@link PhaseThroughput} and logs it as one {@code throughput:} line; every event also goes to {@code progress}
+ * as before. The stores are scanned on several threads at once.
  */
 final class ScanThroughput implements ScanProgress {
     /** The catalog's name for its pass ({@code FileScanner}). */
@@ -33,9 +33,10 @@ final class ScanThroughput implements ScanProgress {
         progress.advanced(target, bytesRead, megabytesPerSecond);
     }
 
-    /** Replaces {@code progress}'s own "done" line: this one says the same, in the drill's throughput format. */
+    /** Also logs the drill's {@code throughput:} line (progress's own "scan done" line stays: bench/ greps it). */
     @Override
     public void finished(Target target, long bytesRead, Duration elapsed, double megabytesPerSecond) {
+        progress.finished(target, bytesRead, elapsed, megabytesPerSecond);
         String phase = SCAN.equals(target.phase()) ? PhaseThroughput.CATALOG : target.phase();
         PhaseThroughput done = PhaseThroughput.completed(phase, target.store(), bytesRead, elapsed);
         finished.put(key(phase, target.store()), done);

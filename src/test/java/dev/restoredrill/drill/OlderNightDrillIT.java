@@ -16,6 +16,7 @@ import dev.restoredrill.generate.GeneratedBackups;
 import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.testsupport.RequiresDocker;
+import dev.restoredrill.verify.CheckOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,10 @@ class OlderNightDrillIT {
                     collection: messages
                     field: createdAt
                     expect: newest within 400d of the backup date
+                  - name: every gateway row readable
+                    store: postgres
+                    kind: pg-full-read
+                    databases: [litellm]
                 """);
         System.setProperty(BackupPick.PROPERTY, "random-within:30d");
         System.setProperty(BackupPick.SEED_PROPERTY, SEED);
@@ -104,6 +109,8 @@ class OlderNightDrillIT {
                 assertThat(run.completeness(store)).isNotEmpty()
                         .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
             }
+            CheckOutcome fullRead = run.check(run.plan().checks().get(2));
+            assertThat(fullRead.verdict()).as(fullRead.message()).isEqualTo(Verdict.PASS);
             CrossStoreSkew skew = run.skew();
             System.out.println("[older-night] skew by file time " + skew.fileSkew() + ", by newest records "
                     + skew.recordSkew() + ": " + skew.stores());
@@ -149,6 +156,13 @@ class OlderNightDrillIT {
                             });
                 }
             }
+            // the full read's bytes are what COPY … TO STDOUT wrote, read from the restored store
+            PhaseThroughput read = evidence.throughput().stream().filter(t -> t.phase().equals("pg-full-read"))
+                    .findFirst().orElseThrow();
+            assertThat(read.check()).isEqualTo("every gateway row readable");
+            assertThat(read.bytes()).isEqualTo(fullRead.counted().get("bytes read")).isPositive();
+            assertThat(read.mbPerSecond()).isPositive();
+            assertThat(summary).contains("| pg-full-read: every gateway row readable | postgres | " + read.amount());
             System.out.println("[older-night] throughput: " + evidence.throughput().stream()
                     .map(PhaseThroughput::describe).toList());
             assertThat(evidence.failures()).as(summary).isEmpty();
