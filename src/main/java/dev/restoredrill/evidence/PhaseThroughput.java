@@ -109,9 +109,13 @@ public record PhaseThroughput(String phase, String store, String check, Status s
         return rows != null ? String.format(Locale.ROOT, "%,d rows", rows) : "—";
     }
 
-    /** "40.1 s", or "—" when it did not run. */
+    /** "40.1 s", "47 ms" under a second, or "—" when it did not run. */
     public String time() {
-        return elapsed == null ? "—" : String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+        if (elapsed == null) {
+            return "—";
+        }
+        return elapsed.toMillis() < 1_000 ? elapsed.toMillis() + " ms"
+                : String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
     }
 
     /**

@@ -30,7 +30,7 @@ class PhaseThroughputTest {
 
         assertThat(instant.mbPerSecond()).isNull();
         assertThat(instant.rate()).isEqualTo("too fast to time");
-        assertThat(instant.describe()).isEqualTo("catalog of minio: 1.00 MB in 0.0 s (too fast to time)");
+        assertThat(instant.describe()).isEqualTo("catalog of minio: 1.00 MB in 0 ms (too fast to time)");
         assertThat(PhaseThroughput.completed(PhaseThroughput.CATALOG, "minio", 0L, Duration.ZERO).mbPerSecond())
                 .isNull();
     }
@@ -93,6 +93,15 @@ class PhaseThroughputTest {
                 .isEqualTo("2.50 MB/s");
         assertThat(PhaseThroughput.completed("restore", "postgres", 10_000L, Duration.ofSeconds(60)).rate())
                 .isEqualTo("< 0.01 MB/s");
+    }
+
+    @Test
+    void aPhaseUnderASecondShowsItsMilliseconds() {
+        PhaseThroughput quick = PhaseThroughput.completed(PhaseThroughput.CATALOG, "postgres", 225_300L,
+                Duration.ofMillis(47));
+
+        assertThat(quick.time()).isEqualTo("47 ms");
+        assertThat(quick.rate()).isEqualTo("4.79 MB/s");
     }
 
     @Test
