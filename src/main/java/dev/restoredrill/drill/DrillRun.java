@@ -8,6 +8,7 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.IsolationEvidence;
+import dev.restoredrill.evidence.PhaseThroughput;
 import dev.restoredrill.backup.TarFacts;
 import dev.restoredrill.evidence.CrossStoreSkew;
 import dev.restoredrill.outcome.Failure;
@@ -75,6 +76,9 @@ public final class DrillRun implements AutoCloseable {
     private final Instant start;
     private final DrillCredentials credentials = DrillCredentials.generate();
     private final CheckRunner checks = new CheckRunner();
+    /** The catalog's scans and the after-drill re-hashes as they finish: the throughput evidence. */
+    private final ScanThroughput scans = new ScanThroughput(ScanProgress.logging());
+    private final ScanThroughput rehashes = new ScanThroughput(ScanProgress.silent());
 
     private BackupManifest manifest;
     private DrillStack stack;
@@ -155,7 +159,7 @@ public final class DrillRun implements AutoCloseable {
     public synchronized BackupManifest manifest() {
         if (manifest == null) {
             manifest = guarded(DrillPhase.CATALOG, "the backups", () -> new BackupCatalog(clock,
-                    ScanProgress.logging()).scan(backups.location(),
+                    scans).scan(backups.location(),
                     plan.stores().stream().map(StorePlan::backupSpec).toList(), plan.backups().pick()));
             LOG.info("backup catalog:\n{}", manifest.toTable());
         }
@@ -194,6 +198,8 @@ public final class DrillRun implements AutoCloseable {
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
+            throughput().stream().filter(t -> t.phase().equals(PhaseThroughput.RESTORE))
+                    .forEach(PhaseThroughputs::log);
             openAllowedEgress();
             connections = StoreWiring.connections(this::endpoint, credentials);
             List<String> apps = PlatformApps.startedAfterRestore(plan);
@@ -353,8 +359,22 @@ public final class DrillRun implements AutoCloseable {
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
-        return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name,
-                () -> checks.run(check, context())));
+        return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name, () -> {
+            CheckOutcome outcome = checks.run(check, context());
+            if (PhaseThroughputs.readsTheData(check.kind())) {
+                PhaseThroughputs.log(PhaseThroughputs.check(check, outcome));
+            }
+            return outcome;
+        }));
+    }
+
+    /**
+     * Bytes, time and MB/s of each data-moving phase so far, per store: catalog scan, fetch, restore, the full
+     * reads, the re-hash (EVIDENCE.md, {@code throughput}).
+     */
+    public synchronized List<PhaseThroughput> throughput() {
+        return PhaseThroughputs.of(plan, options.preflightOnly(), manifestIfScanned(), scans, rehashes,
+                restoresIfRun().map(ParallelRestore.Result::outcomes), checkOutcomes);
     }
 
     /**
@@ -497,7 +517,7 @@ public final class DrillRun implements AutoCloseable {
             stack.close();
         }
         if (manifest != null) {
-            manifest = new BackupCatalog(clock, ScanProgress.silent()).verifyUnchanged(manifest);
+            manifest = new BackupCatalog(clock, rehashes).verifyUnchanged(manifest);
         }
     }
 

@@ -91,7 +91,8 @@ final class EvidenceAssembler {
         DrillEvidence evidence = new DrillEvidence(drillId, run.plan().name(), run.plan().report().title(), run.demo(), System.getProperty("user.name"), host(),
                 run.start(), end, verdict, manifestJson(run),
                 stores, run.restoresIfRun().map(r -> r.measuredRto()).orElse(Duration.ZERO), checks, journey,
-                failures).withIsolation(run.isolationIfRun().orElse(null)).withSkew(skew);
+                failures).withIsolation(run.isolationIfRun().orElse(null)).withSkew(skew)
+                .withThroughput(run.throughput());
         return platform.map(evidence::withPlatform).orElse(evidence);
     }
 

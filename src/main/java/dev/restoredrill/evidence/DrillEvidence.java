@@ -27,13 +27,14 @@ import java.util.List;
  * @param crossStoreSkew    how far apart the stores' backups are, and whether the scenario accepts it; null when
  *                          not measured
  * @param platform          the apps' start: migrations per app, the schema as restored vs after (null: no app started)
+ * @param throughput        bytes, time and MB/s of each data-moving phase per store (catalog, restore, full reads)
  */
 public record DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
         Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
         Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
         boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
         List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation,
-        CrossStoreSkew crossStoreSkew, PlatformEvidence platform) {
+        CrossStoreSkew crossStoreSkew, PlatformEvidence platform, List<PhaseThroughput> throughput) {
 
     public DrillEvidence {
         require(drillId, "drill_id");
@@ -48,6 +49,19 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         rto = rto == null ? List.of() : List.copyOf(rto);
         trackedFailures = trackedFailures == null ? List.of() : List.copyOf(trackedFailures);
         correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
+        throughput = throughput == null ? List.of() : List.copyOf(throughput);
+    }
+
+    /** A drill's evidence before its phases' throughput is added. */
+    public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
+            Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
+            Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
+            boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
+            List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation,
+            CrossStoreSkew crossStoreSkew, PlatformEvidence platform) {
+        this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
+                checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
+                correctiveActions, isolation, crossStoreSkew, platform, null);
     }
 
     /** A drill's evidence without its isolation evidence and cross-store skew (a pre-flight, or before it is added). */
@@ -77,21 +91,21 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, skew, platform);
+                trackedFailures, correctiveActions, isolation, skew, platform, throughput);
     }
 
     /** Adds what the apps' start did; its failures are already among {@code failures}. */
     public DrillEvidence withPlatform(PlatformEvidence started) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest,
                 stores, measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, started);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, started, throughput);
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, throughput);
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
@@ -101,20 +115,27 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
                 measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform);
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, throughput);
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions, isolation, crossStoreSkew, platform);
+                tracked, actions, isolation, crossStoreSkew, platform, throughput);
     }
 
     /** Adds the isolation evidence; its problems are failures already (the assembler adds them). */
     public DrillEvidence withIsolation(IsolationEvidence evidence) {
         return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
                 measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, evidence, crossStoreSkew, platform);
+                trackedFailures, correctiveActions, evidence, crossStoreSkew, platform, throughput);
+    }
+
+    /** Adds each data-moving phase's bytes, time and rate (they judge nothing: no failure, no verdict change). */
+    public DrillEvidence withThroughput(List<PhaseThroughput> phases) {
+        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
+                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
+                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, phases);
     }
 
     private static void require(Object value, String field) {

@@ -54,6 +54,7 @@ public final class SummaryWriter {
         storesTable(md, e);
         PickSummary.render(md, e);
         rtoTable(md, e.rto());
+        ThroughputSummary.render(md, e.throughput());
         checksTable(md, e.checks());
         journeyTable(md, e.journey());
         isolation(md, e.isolation());

@@ -41,7 +41,7 @@ final class IntegrityProbes {
         SecretMasker masker = SecretMasker.of(secrets);
         return new CheckOutcome(check.name(), check.store(), check.severity(), verdict(result.status()),
                 check.expectation().describe(), masker.mask(result.lookedAt()), masker.mask(result.message()),
-                masker.mask(describe(check)), result.took());
+                masker.mask(describe(check)), result.took(), result.counted());
     }
 
     static Verdict verdict(IntegrityResult.Status status) {

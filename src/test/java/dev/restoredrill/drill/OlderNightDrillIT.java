@@ -8,6 +8,7 @@ import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.evidence.CrossStoreSkew;
 import dev.restoredrill.evidence.DrillEvidence;
 import dev.restoredrill.evidence.EvidenceJson;
+import dev.restoredrill.evidence.PhaseThroughput;
 import dev.restoredrill.evidence.SummaryWriter;
 import dev.restoredrill.generate.BackupSet;
 import dev.restoredrill.generate.DrillSecrets;
@@ -15,6 +16,9 @@ import dev.restoredrill.generate.GeneratedBackups;
 import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.restore.ParallelRestore;
 import dev.restoredrill.testsupport.RequiresDocker;
+import dev.restoredrill.verify.CheckOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +46,7 @@ import java.util.Optional;
 class OlderNightDrillIT {
     /** A seed that draws an older night from 30 (checked below, so a changed draw cannot pass unnoticed). */
     private static final String SEED = "20261203";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
@@ -67,6 +72,10 @@ class OlderNightDrillIT {
                     collection: messages
                     field: createdAt
                     expect: newest within 400d of the backup date
+                  - name: every gateway row readable
+                    store: postgres
+                    kind: pg-full-read
+                    databases: [litellm]
                 """);
         System.setProperty(BackupPick.PROPERTY, "random-within:30d");
         System.setProperty(BackupPick.SEED_PROPERTY, SEED);
@@ -100,6 +109,8 @@ class OlderNightDrillIT {
                 assertThat(run.completeness(store)).isNotEmpty()
                         .allSatisfy(c -> assertThat(c.verdict()).as(c.message()).isEqualTo(Verdict.PASS));
             }
+            CheckOutcome fullRead = run.check(run.plan().checks().get(2));
+            assertThat(fullRead.verdict()).as(fullRead.message()).isEqualTo(Verdict.PASS);
             CrossStoreSkew skew = run.skew();
             System.out.println("[older-night] skew by file time " + skew.fileSkew() + ", by newest records "
                     + skew.recordSkew() + ": " + skew.stores());
@@ -122,6 +133,38 @@ class OlderNightDrillIT {
             assertThat(json).contains("\"spec\" : \"random-within:30d\"").contains("\"seed\" : " + SEED)
                     .contains("\"night\" : \"" + night + "\"").contains("\"cross_store_skew\"");
             assertThat(evidence.crossStoreSkew().verdict()).isEqualTo(CrossStoreSkew.WITHIN);
+            // issue 16: each store's catalog scan and restore with its bytes, time and a positive MB/s, in both files
+            JsonNode throughput = JSON.readTree(json).get("throughput");
+            for (String store : List.of("postgres", "mongodb")) {
+                long fileBytes = run.catalog(store).chosen().sizeBytes();
+                for (String phase : List.of(PhaseThroughput.CATALOG, PhaseThroughput.RESTORE)) {
+                    PhaseThroughput measured = evidence.throughput().stream()
+                            .filter(t -> t.phase().equals(phase) && t.store().equals(store)).findFirst()
+                            .orElseThrow(() -> new AssertionError("no " + phase + " throughput for " + store + ": "
+                                    + evidence.throughput()));
+                    assertThat(measured.status()).isEqualTo(PhaseThroughput.Status.COMPLETED);
+                    assertThat(measured.bytes()).as(phase + " of " + store).isEqualTo(fileBytes);
+                    assertThat(measured.mbPerSecond()).as(phase + " of " + store).isPositive();
+                    assertThat(summary).contains("| " + phase + " | " + store + " | " + measured.amount() + " | "
+                            + measured.time() + " | " + measured.rate() + " |");
+                    assertThat(measured.rate()).matches("(< )?[0-9.]+ MB/s");
+                    assertThat(throughput).filteredOn(t -> t.path("phase").asText().equals(phase)
+                            && t.path("store").asText().equals(store)).singleElement().satisfies(t -> {
+                                assertThat(t.path("bytes").asLong()).isEqualTo(fileBytes);
+                                assertThat(t.path("seconds").asDouble()).isPositive();
+                                assertThat(t.path("mb_per_second").asDouble()).isPositive();
+                            });
+                }
+            }
+            // the full read's bytes are what COPY … TO STDOUT wrote, read from the restored store
+            PhaseThroughput read = evidence.throughput().stream().filter(t -> t.phase().equals("pg-full-read"))
+                    .findFirst().orElseThrow();
+            assertThat(read.check()).isEqualTo("every gateway row readable");
+            assertThat(read.bytes()).isEqualTo(fullRead.counted().get("bytes read")).isPositive();
+            assertThat(read.mbPerSecond()).isPositive();
+            assertThat(summary).contains("| pg-full-read: every gateway row readable | postgres | " + read.amount());
+            System.out.println("[older-night] throughput: " + evidence.throughput().stream()
+                    .map(PhaseThroughput::describe).toList());
             assertThat(evidence.failures()).as(summary).isEmpty();
         }
     }

@@ -18,7 +18,7 @@ class EvidenceJsonTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("drill_id", "scenario", "title", "demo", "operator", "host",
                 "start", "end", "verdict", "backup_manifest", "stores", "measured_rto", "checks", "journey",
                 "failures", "preflight", "approver", "scenario_sha256", "harness_commit", "rto", "tracked_failures",
-                "corrective_actions", "isolation", "cross_store_skew", "platform");
+                "corrective_actions", "isolation", "cross_store_skew", "platform", "throughput");
         assertThat(json.get("demo").asBoolean()).isTrue();
         assertThat(json.get("start").asText()).isEqualTo("2026-11-24T10:00:00Z");
         assertThat(json.get("measured_rto").asText()).isEqualTo("PT4M12S");
