@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: restores a LibreChat-shaped mongodump archive (gzip) through MongoArchiveRestore into a
-# fresh MongoDB stand-in container, once with batches of 1000 and 2 writers (the drill's defaults) and once with
-# batches of 5000 and 4 writers, and prints both rates (MB/s of archive data) and their ratio on one line. Every document and
-# index is counted back after each restore.
+# fresh MongoDB stand-in container with the drill's defaults (batches of 1000, 2 writers), counts every document and
+# index back, and prints the restore's time and rate (MB/s of archive data), the time the goal of issue 16 allows
+# (20 MB/s) and their ratio on one line (at most 1.0 meets the goal).
 #
 #   bench/mongo-restore-bench.sh
-#   env: BENCH_SIZE_MB (gzip'd archive, default 200), BENCH_IMAGE (default restore-drill/mongodb-standin:1.47.0),
+#   env: BENCH_SIZE_MB (gzip'd archive, default 1024), BENCH_IMAGE (default restore-drill/mongodb-standin:1.47.0),
 #        BENCH_HEAP (client -Xmx, default 256m), BENCH_DIR (default target/bench-mongo)
 # The archive is kept in $BENCH_DIR and reused (delete it to regenerate). Run it with nice -n 15 on a shared host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZE_MB=${BENCH_SIZE_MB:-200}
+SIZE_MB=${BENCH_SIZE_MB:-1024}
 IMAGE=${BENCH_IMAGE:-restore-drill/mongodb-standin:1.47.0}
 HEAP=${BENCH_HEAP:-256m}
 WORK=${BENCH_DIR:-target/bench-mongo}
@@ -43,14 +43,15 @@ restore() { # BATCH WRITERS -> prints the RESULT line
   echo "stand-in memory after the restore: $(docker stats --no-stream --format '{{.MemUsage}}' "$NAME")" >&2
 }
 
-old=$(restore 1000 2)
-echo "$old" >&2
-new=$(restore 5000 4)
-echo "$new" >&2
+result=$(restore 1000 2)
+echo "$result" >&2
 rate() { sed 's/.* rate=\([0-9.]*\)MB\/s.*/\1/' <<<"$1"; }
 secs() { sed 's/.* restore=\([0-9.]*\)s.*/\1/' <<<"$1"; }
-python3 - "$(secs "$new")" "$(secs "$old")" "$(rate "$new")" "$(rate "$old")" <<'PY'
+python3 - "$(secs "$result")" "$(rate "$result")" <<'PY'
 import sys
-h, b, hr, br = map(float, sys.argv[1:])
-print(f"batch 5000/4 writers {h:.1f} s ({hr:.1f} MB/s), baseline (batch 1000, 2 writers) {b:.1f} s ({br:.1f} MB/s), ratio {h / b:.2f}")
+h, hr = map(float, sys.argv[1:])
+size_mb = h * hr
+b = size_mb / 20
+print(f"harness (MongoDB restore into the stand-in) {h:.1f} s ({hr:.1f} MB/s of archive data), "
+      f"baseline (the goal, 20 MB/s) {b:.1f} s, ratio {h / b:.2f}")
 PY
