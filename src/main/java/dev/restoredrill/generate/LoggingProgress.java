@@ -16,4 +16,10 @@ public final class LoggingProgress implements ProgressListener {
         LOG.info(String.format(Locale.ROOT, "%s: %s%s in %.1f s (%s/s)", phase, count, ByteSize.format(bytes), seconds,
                 ByteSize.format((long) (bytes / seconds))));
     }
+
+    @Override
+    public void inProgress(String phase, long bytes, Duration elapsed) {
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        LOG.info(String.format(Locale.ROOT, "%s so far, %.0f s (%s/s)", phase, seconds, ByteSize.format((long) (bytes / seconds))));
+    }
 }

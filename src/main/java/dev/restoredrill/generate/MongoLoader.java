@@ -81,13 +81,16 @@ final class MongoLoader implements AutoCloseable {
             this.collection = collection;
         }
 
-        void add(BsonDocument document) {
+        /** Queues a document (inserting the batch when full); returns its size in BSON bytes. */
+        int add(BsonDocument document) {
             RawBsonDocument raw = new RawBsonDocument(document, new BsonDocumentCodec());
+            int size = raw.getByteBuffer().remaining();
             pending.add(raw);
-            pendingBytes += raw.getByteBuffer().remaining();
+            pendingBytes += size;
             if (pending.size() >= BATCH_DOCUMENTS || pendingBytes >= BATCH_BYTES) {
                 flush();
             }
+            return size;
         }
 
         void flush() {

@@ -11,5 +11,9 @@ public interface ProgressListener {
      */
     void phaseDone(String phase, long items, long bytes, Duration took);
 
+    /** A long phase still running: how much so far, in how long. */
+    default void inProgress(String phase, long bytes, Duration elapsed) {
+    }
+
     ProgressListener NONE = (phase, items, bytes, took) -> { };
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.BsonDocument;
 
 /**
  * Fills the source stack with a {@link Dataset}: first the base data, then, day by day, the items of
@@ -25,6 +26,7 @@ public final class SourceLoader implements AutoCloseable {
     /** Sessions per growing stream: two keep a server busy while the next rows are made (two cores here). */
     private static final int SESSIONS = 2;
     private static final int S3_PUTS = 8;
+    private static final Duration METER_EVERY = Duration.ofSeconds(30);
 
     private final SourceStack stack;
     private final Dataset dataset;
@@ -119,14 +121,16 @@ public final class SourceLoader implements AutoCloseable {
      * now hold. The three stores load at once: each server works while the others' rows are generated.
      */
     public StoreContents loadUntil(Instant cutoff) {
-        Slices.awaitAll(List.<Future<?>>of(
-                workers.submit(() -> loadConversations(cutoff)),
-                workers.submit(() -> loadSpendLogs(cutoff)),
-                workers.submit(() -> loadTraces(cutoff))));
+        try (LoadMeter meter = new LoadMeter("loading up to " + cutoff, progress, METER_EVERY)) {
+            Slices.awaitAll(List.<Future<?>>of(
+                    workers.submit(() -> loadConversations(cutoff, meter)),
+                    workers.submit(() -> loadSpendLogs(cutoff, meter)),
+                    workers.submit(() -> loadTraces(cutoff, meter))));
+        }
         return tally.snapshot();
     }
 
-    private void loadConversations(Instant cutoff) {
+    private void loadConversations(Instant cutoff, LoadMeter meter) {
         LibreChatData chat = dataset.libreChat();
         long conversationsTo = dataset.timeline().countBefore(Seeds.Stream.CONVERSATION, chat.conversations(), cutoff);
         Instant started = Instant.now();
@@ -134,9 +138,14 @@ public final class SourceLoader implements AutoCloseable {
             MongoLoader.Batch[] batches = {mongo.batch("conversations"), mongo.batch("messages"), mongo.batch("transactions")};
             for (long i = from; i < to; i++) {
                 ConversationThread thread = chat.thread(i);
-                batches[0].add(thread.conversation());
-                thread.messages().forEach(batches[1]::add);
-                thread.transactions().forEach(batches[2]::add);
+                long bytes = batches[0].add(thread.conversation());
+                for (BsonDocument message : thread.messages()) {
+                    bytes += batches[1].add(message);
+                }
+                for (BsonDocument transaction : thread.transactions()) {
+                    bytes += batches[2].add(transaction);
+                }
+                meter.add("mongodb", bytes);
             }
             for (MongoLoader.Batch b : batches) {
                 b.flush();
@@ -148,30 +157,34 @@ public final class SourceLoader implements AutoCloseable {
         progress.phaseDone("mongodb: conversations up to " + cutoff, finish(all), bytesOf(all), since(started));
     }
 
-    private void loadSpendLogs(Instant cutoff) {
+    private void loadSpendLogs(Instant cutoff, LoadMeter meter) {
         LiteLlmData gateway = dataset.liteLlm();
         long spendTo = dataset.timeline().countBefore(Seeds.Stream.SPEND_LOG, gateway.spendLogs(), cutoff);
         Instant started = Instant.now();
         long bytes = Slices.load(sessions, spendLogs, spendTo, SESSIONS,
-                (session, from, to) -> postgres.copy(session, LiteLlmData.SPEND_LOGS, from, to, gateway::spendLog))
+                (session, from, to) -> postgres.copy(session, LiteLlmData.SPEND_LOGS, from, to, i -> {
+                    String row = gateway.spendLog(i);
+                    meter.add("postgres", row.length());
+                    return row;
+                }))
                 .stream().mapToLong(Long::longValue).sum();
         tally.postgres(LiteLlmData.SPEND_LOGS, spendTo - spendLogs);
         progress.phaseDone("postgres: spend logs up to " + cutoff, spendTo - spendLogs, bytes, since(started));
         spendLogs = spendTo;
     }
 
-    private void loadTraces(Instant cutoff) {
+    private void loadTraces(Instant cutoff, LoadMeter meter) {
         Timeline timeline = dataset.timeline();
         LangfuseData langfuse = dataset.langfuse();
         try (ParallelUploads objects = new ParallelUploads(objectStore(), S3_PUTS)) {
-            loadTraces(cutoff, timeline, langfuse, objects);
+            loadTracesAndMedia(cutoff, timeline, langfuse, objects, meter);
         }
     }
 
-    private void loadTraces(Instant cutoff, Timeline timeline, LangfuseData langfuse, ParallelUploads objects) {
+    private void loadTracesAndMedia(Instant cutoff, Timeline timeline, LangfuseData langfuse, ParallelUploads objects, LoadMeter meter) {
         long tracesTo = timeline.countBefore(Seeds.Stream.TRACE, langfuse.traces(), cutoff);
         Instant started = Instant.now();
-        List<TracesSent> slices = Slices.load(sessions, traces, tracesTo, SESSIONS, (session, from, to) -> loadTraces(langfuse, from, to, objects));
+        List<TracesSent> slices = Slices.load(sessions, traces, tracesTo, SESSIONS, (session, from, to) -> loadTraceSlice(langfuse, from, to, objects, meter));
         traces = tracesTo;
         long rows = slices.stream().mapToLong(TracesSent::rows).sum();
         long chBytes = slices.stream().mapToLong(TracesSent::rowBytes).sum();
@@ -184,6 +197,7 @@ public final class SourceLoader implements AutoCloseable {
             MediaObject m = langfuse.media(i);
             objects.put(m.key(), m.contentType(), m.bytes());
             tally.object(m.bytes().length);
+            meter.add("s3", m.bytes().length);
             s3Bytes += m.bytes().length;
             s3Objects++;
         }
@@ -197,7 +211,7 @@ public final class SourceLoader implements AutoCloseable {
     }
 
     /** Traces {@code [from, to)} into ClickHouse a chunk at a time, their events into S3. */
-    private TracesSent loadTraces(LangfuseData langfuse, long from, long to, ParallelUploads objects) {
+    private TracesSent loadTraceSlice(LangfuseData langfuse, long from, long to, ParallelUploads objects, LoadMeter meter) {
         long rows = 0;
         long rowBytes = 0;
         long events = 0;
@@ -214,10 +228,12 @@ public final class SourceLoader implements AutoCloseable {
             tally.clickhouse("scores", loaded.scores());
             rows += loaded.traces() + loaded.observations() + loaded.scores();
             rowBytes += loaded.bytes();
+            meter.add("clickhouse", loaded.bytes());
             for (TraceBundle t : chunk) {
                 byte[] event = t.eventJson().getBytes(StandardCharsets.UTF_8);
                 objects.put(t.eventKey(), "application/json", event);
                 tally.object(event.length);
+                meter.add("s3", event.length);
                 events++;
                 eventBytes += event.length;
             }
