@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs an {@link S3Check}: lists the objects under the prefix (recursively, page by page, so memory stays
  * constant) and reports both their number and the newest one, whichever the expectation compares.
  */
 final class S3Probe {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Probe.class);
+    /** A progress line per this many objects: a big bucket takes minutes to list (the S3Proxy stand-in's far more). */
+    private static final long PROGRESS_EVERY = 20_000;
 
     private final StoreConnections.S3 s3;
     private final List<String> secrets;
@@ -48,6 +53,9 @@ final class S3Probe {
                     continue;
                 }
                 count++;
+                if (count % PROGRESS_EVERY == 0) {
+                    LOG.info("{}: {} objects listed so far", describe(check), count);
+                }
                 Instant modified = item.lastModified() == null ? null : item.lastModified().toInstant();
                 if (modified != null && (newestAt == null || modified.isAfter(newestAt))) {
                     newestAt = modified;
