@@ -4,10 +4,19 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Human-readable sizes (decimal units, as MB/s rates are quoted), rates and durations. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
     static String bytes(long n) {
+        return decimal(n, false);
+    }
+
+    /** 532 B, 12.3 kB, 812.3 MB, 5.12 GB: as {@link #bytes(long)} but one decimal from 100 up (the throughput table). */
+    public static String bytesOneDecimal(long n) {
+        return decimal(n, true);
+    }
+
+    private static String decimal(long n, boolean decimalAbove100) {
         if (n < 1_000) {
             return n + " B";
         }
@@ -18,7 +27,7 @@ final class Sizes {
             value /= 1_000;
             unit++;
         }
-        return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s",
+        return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 || decimalAbove100 ? "%.1f %s" : "%.0f %s",
                 value, units[unit]);
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.evidence;
 
+import dev.restoredrill.backup.Sizes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -134,16 +135,6 @@ public record PhaseThroughput(String phase, String store, String check, Status s
 
     /** Decimal units as rates are quoted: 532 B, 12.3 kB, 812.3 MB, 5.12 GB. */
     static String size(long n) {
-        if (n < 1_000) {
-            return n + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB", "PB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1_000 && unit < units.length - 1) {
-            value /= 1_000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : "%.1f %s", value, units[unit]);
+        return Sizes.bytesOneDecimal(n);
     }
 }
