@@ -5,16 +5,18 @@
 # both peak heaps (from the drill JVM's GC log), their ratio, and every phase's throughput line from the drill's log.
 #
 #   nice -n 15 bench/drill-5gb-bench.sh
-#   env: BENCH_SIZE (uncompressed size of the big set's data, default 15GB, about 5 GB of backups), BENCH_MIX,
+#   env: BENCH_SIZE (uncompressed size of the big set's data, default 12GB: about 5 GB of backups), BENCH_MIX,
 #        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m)
-# The generated sets are kept in $BENCH_DIR and reused. The generator makes about 2 MB/s of backups here (2 cores,
-# bench/generator-bench.sh), so the default set takes about 40 minutes to make; the reference MongoDB stand-in holds
-# its documents in MONGO_STANDIN_HEAP (default 8g, enough for about 2 GB of documents; compose/reference/README.md).
+# The generated sets are kept in $BENCH_DIR and reused. The generator makes about 3 MB/s of backups here (2 cores;
+# BENCH_SIZE=5GB made 2.14 GB in 11 minutes), so the default set takes about half an hour. The reference MongoDB
+# stand-in holds its documents in MONGO_STANDIN_HEAP (default 8g, about 3.5 GB of documents), and S3Proxy lists a
+# bucket of 100,000s of objects very slowly (compose/reference/README.md): on the reference stack the drill's S3
+# checks then take far longer than its restores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WORK=${BENCH_DIR:-target/bench-5gb}
-SIZE=${BENCH_SIZE:-15GB}
+SIZE=${BENCH_SIZE:-12GB}
 MIX=${BENCH_MIX:-spend=51,conversations=24,traces=17,media=8}
 HEAP=${BENCH_HEAP:-256m}
 mkdir -p "$WORK"
