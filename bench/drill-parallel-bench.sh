@@ -4,7 +4,8 @@
 # both wall times and their ratio on one line (the goal is a ratio of at most 0.6).
 #
 #   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]
-#   env: BENCH_SIZE (demo set size when no BACKUPS_DIR is given, default 200MB), BENCH_DIR (default
+#   env: BENCH_SIZE (demo set size when no BACKUPS_DIR is given, default 200MB), BENCH_DAYS (its nights, default 7),
+#        BENCH_MIX (its mix, default the demo's), BENCH_DIR (default
 #        target/bench-drill), BENCH_SCENARIO (default drill-scenarios/quarterly.yml)
 # Without BACKUPS_DIR a demo set is generated once into $BENCH_DIR/backups and reused.
 set -euo pipefail
@@ -16,7 +17,8 @@ BACKUPS=${1:-$WORK/backups}
 mkdir -p "$WORK"
 if [[ $# -eq 0 && -z "$(ls "$BACKUPS" 2>/dev/null)" ]]; then
   echo "generating a demo set of ${BENCH_SIZE:-200MB} into $BACKUPS" >&2
-  bash scripts/demo-backups.sh --out "$BACKUPS" --size "${BENCH_SIZE:-200MB}" --days 7 >&2
+  bash scripts/demo-backups.sh --out "$BACKUPS" --size "${BENCH_SIZE:-200MB}" --days "${BENCH_DAYS:-7}" \
+    ${BENCH_MIX:+--mix "$BENCH_MIX"} >&2
 fi
 BACKUPS=$(readlink -f "$BACKUPS")
 mvn -o -q -B -Ddrill.prepare.skip=true test-compile >&2
