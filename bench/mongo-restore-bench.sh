@@ -25,7 +25,7 @@ rm -rf "$WORK/classes" && mkdir -p "$WORK/classes" && cp -r target/classes targe
 CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt")"
 
 NAME="restore-drill-bench-mongo-$$"
-cleanup() { docker rm -f "$NAME" >/dev/null 2>&1 || true; }
+cleanup() { docker rm -f -v "$NAME" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 restore() { # BATCH WRITERS -> prints the RESULT line

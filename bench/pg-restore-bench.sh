@@ -61,7 +61,7 @@ CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat "$WORK/classpath.txt"
 
 # By hand: a fresh container, the runbook's pipe.
 NAME="restore-drill-bench-pg-$$"
-trap 'docker rm -f "$NAME" >/dev/null 2>&1 || true' EXIT
+trap 'docker rm -f -v "$NAME" >/dev/null 2>&1 || true' EXIT
 docker run -d --name "$NAME" --label dev.restoredrill.bench=pg -e POSTGRES_PASSWORD=bench "$IMAGE" >/dev/null
 docker logs -f "$NAME" >"$WORK/baseline-postgres.log" 2>&1 &
 # Ready = the final server over TCP (the entrypoint's first, initdb-time server listens on the socket only).
@@ -73,7 +73,7 @@ start=$(date +%s.%N)
 gunzip < "$DUMP" | docker exec -i "$NAME" psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres >/dev/null
 baseline=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
 rows=$(docker exec "$NAME" psql -U postgres -d langfuse -Atc 'select count(*) from spend_logs')
-docker rm -f "$NAME" >/dev/null
+docker rm -f -v "$NAME" >/dev/null
 echo "by hand: ${baseline} s, langfuse.spend_logs has $rows rows" >&2
 
 # The harness, in its own JVM with a small heap.
