@@ -16,11 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadMeter implements AutoCloseable {
     private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "source-load-meter");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("source-load-meter"));
     private final Instant started = Instant.now();
 
     LoadMeter(String phase, ProgressListener progress, Duration every) {

@@ -22,11 +22,7 @@ final class ParallelUploads implements AutoCloseable {
         this.store = store;
         this.permits = 2 * threads;
         this.inFlight = new Semaphore(permits);
-        this.threads = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "source-s3-put");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newFixedThreadPool(threads, DaemonThreads.named("source-s3-put"));
     }
 
     /** Queues one PUT; blocks while {@code 2 × threads} are queued or running. */

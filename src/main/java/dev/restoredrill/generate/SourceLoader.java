@@ -35,8 +35,8 @@ public final class SourceLoader implements AutoCloseable {
     private final MongoLoader mongo;
     private final ClickHouseLoader clickhouse;
     private final StoreContents.Tally tally = new StoreContents.Tally();
-    private final ExecutorService workers = daemons(3, "source-loader");
-    private final ExecutorService sessions = daemons(3 * SESSIONS, "source-loader-session");
+    private final ExecutorService workers = Executors.newFixedThreadPool(3, DaemonThreads.named("source-loader"));
+    private final ExecutorService sessions = Executors.newFixedThreadPool(3 * SESSIONS, DaemonThreads.named("source-loader-session"));
     private long conversations;
     private long spendLogs;
     private long traces;
@@ -261,14 +261,6 @@ public final class SourceLoader implements AutoCloseable {
 
     private static Duration since(Instant started) {
         return Duration.between(started, Instant.now());
-    }
-
-    private static ExecutorService daemons(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
