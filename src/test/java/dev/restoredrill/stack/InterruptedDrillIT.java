@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,9 @@ class InterruptedDrillIT {
     @Test
     void sigintRemovesEverythingTheDrillCreated() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        // A job started in the background (nohup, `&`, some CI runners) inherits SIGINT ignored, and a JVM keeps an
+        // ignored SIGINT ignored: the drill would never see the Ctrl-C. env --default-signal gives it back.
+        ProcessBuilder builder = new ProcessBuilder(List.of("env", "--default-signal=INT",
                 ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
                 StackUntilInterrupted.class.getName())).redirectErrorStream(true);
         builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
@@ -26,8 +29,8 @@ class InterruptedDrillIT {
         Process drill = builder.start();
         String drillId = null;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(drill.getInputStream(), StandardCharsets.UTF_8));
+        try {
             String line;
             while (drillId == null && (line = lines.readLine()) != null) {
                 output.append(line).append('\n');
@@ -39,9 +42,20 @@ class InterruptedDrillIT {
             assertThat(LeftoverReaper.remaining(drillId)).as("resources while the drill runs").isNotEmpty();
 
             new ProcessBuilder("kill", "-INT", String.valueOf(drill.pid())).start().waitFor();
-            lines.transferTo(java.io.Writer.nullWriter());
+            // Drained aside, so the wait below times the drill's own end, not the end of its output.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    lines.transferTo(java.io.Writer.nullWriter());
+                } catch (java.io.IOException ignored) {
+                    // the drill's output closed with it
+                }
+            });
+            assertThat(drill.waitFor(2, TimeUnit.MINUTES)).as("the drill ended within 2 minutes of SIGINT").isTrue();
+        } finally {
+            // Before the reader closes: closing waits for the drain, which ends only with the drill.
+            drill.destroyForcibly();
+            lines.close();
         }
-        assertThat(drill.waitFor(2, TimeUnit.MINUTES)).as("the drill ended after SIGINT").isTrue();
         assertThat(LeftoverReaper.remaining(drillId)).as("resources left after Ctrl-C").isEmpty();
     }
 }

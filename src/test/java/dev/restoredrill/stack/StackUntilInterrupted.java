@@ -25,6 +25,7 @@ public final class StackUntilInterrupted {
         stack.awaitHealthy("postgres", Duration.ofMinutes(2));
         System.out.println("DRILL-ID " + stack.id().value());
         System.out.flush();
-        Thread.sleep(Duration.ofMinutes(5).toMillis());
+        // Longer than the test waits: only the SIGINT ends it in time.
+        Thread.sleep(Duration.ofMinutes(30).toMillis());
     }
 }
