@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: a two-database pg_dumpall (.sql.gz, litellm and langfuse, ~half the SQL each, Debian's
 # \restrict lines, primary keys added after the data as pg_dump writes them) restored
-#   - by hand, as the runbook does: `gunzip < f | docker exec -i CONTAINER psql` into a fresh postgres container;
-#   - by the harness: PostgresLogicalRestore (globals, then the databases in parallel sessions) into a fresh
-#     reference postgres of a drill stack (PgRestoreBench);
+#   - by hand, as the runbook does: `gunzip < f | docker exec -i CONTAINER psql` into a fresh postgres container at
+#     the image's default settings;
+#   - by the harness: PostgresLogicalRestore (globals, then the databases in parallel sessions, each one
+#     transaction) into a fresh reference postgres of a drill stack, which took compose/postgres-bulk-load.sql
+#     (wal_level=minimal, fsync=off) at its initialisation (PgRestoreBench);
 # and prints both times and their ratio on one line (the goal is a ratio of at most 0.7).
 #
 #   nice -n 15 bench/pg-restore-bench.sh

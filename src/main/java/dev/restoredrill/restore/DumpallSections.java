@@ -13,6 +13,13 @@ import java.util.function.BooleanSupplier;
  * to its database itself ({@code CREATE DATABASE … \connect NAME}, or {@code \connect template1}) and carries its
  * own restrict/unrestrict pair (Debian's dumps, CVE-2025-8714), so the sections can load in separate psql sessions
  * once the globals have. Lines inside COPY data are never taken for a section line. Memory: one buffer, whatever the dump's size.
+ *
+ * <p>Each database's section runs as one transaction: {@code BEGIN;} follows each of its {@code \connect} lines and
+ * {@code COMMIT;} ends it (or precedes its next {@code \connect}). A table created and filled by COPY in the same
+ * transaction, and the indexes built on it, then write no WAL on a server at {@code wal_level=minimal} (PostgreSQL
+ * docs, "Populating a Database": Disable WAL Archival and Streaming Replication), and a section cut short leaves
+ * nothing half-loaded. Everything pg_dump writes after {@code \connect} may run in a transaction block (pg_restore
+ * --single-transaction relies on it); CREATE DATABASE comes before it.
  */
 final class DumpallSections {
 
@@ -33,11 +40,16 @@ final class DumpallSections {
     private static final byte[] COPY = "COPY ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FROM_STDIN = "FROM stdin;".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_DATA = "\\.".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONNECT = "\\connect ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BEGIN = "BEGIN;\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMIT = "COMMIT;\n".getBytes(StandardCharsets.US_ASCII);
     /** Longest line looked at whole (section and COPY lines); longer lines are data and pass through. */
     private static final int LOOKED_AT = 64 * 1024;
 
     private final byte[] buffer = new byte[1 << 20];
     private boolean inCopy;
+    private boolean inDatabase;
+    private boolean inTransaction;
 
     private DumpallSections() {
     }
@@ -89,9 +101,18 @@ final class DumpallSections {
                 String database = inCopy ? null : database(pos, newline);
                 if (database != null) {
                     out.write(buffer, flushed, pos - flushed);
+                    endTransaction(out);
                     out.close();
                     out = sink.section(database);
+                    inDatabase = true;
                     flushed = pos;
+                } else if (inDatabase && !inCopy && startsWith(pos, newline, CONNECT)) {
+                    out.write(buffer, flushed, pos - flushed);
+                    endTransaction(out);
+                    out.write(buffer, pos, newline + 1 - pos);
+                    out.write(BEGIN);
+                    inTransaction = true;
+                    flushed = newline + 1;
                 } else {
                     trackCopy(pos, newline);
                 }
@@ -103,7 +124,15 @@ final class DumpallSections {
         }
         if (!stop.getAsBoolean()) {
             out.write(buffer, 0, end);
+            endTransaction(out);
             out.close();
+        }
+    }
+
+    private void endTransaction(OutputStream out) throws IOException {
+        if (inTransaction) {
+            out.write(COMMIT);
+            inTransaction = false;
         }
     }
 

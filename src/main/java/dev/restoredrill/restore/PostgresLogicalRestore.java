@@ -54,6 +54,8 @@ public final class PostgresLogicalRestore extends ServiceRestore {
 
     @Override
     public List<String> load(ServiceStack stack) throws Exception {
+        List<String> notes = new ArrayList<>();
+        notes.add(serverSettings(stack));
         Path spools = Files.createTempDirectory("restore-drill-pg-");
         ExecutorService globals = Executors.newSingleThreadExecutor(r -> new Thread(r, "psql-globals"));
         ExecutorService databases = Executors.newFixedThreadPool(SESSIONS, r -> new Thread(r, "psql-database"));
@@ -120,8 +122,24 @@ public final class PostgresLogicalRestore extends ServiceRestore {
                         + ". The dump does not load as it is; fix the statement psql names, or take a new backup.");
             }
         }
-        return List.of("streamed " + progress.summary() + " of SQL into psql -v ON_ERROR_STOP=1: the globals, then "
-                + (sections.size() - 1) + " databases in up to " + SESSIONS + " parallel sessions");
+        notes.add("streamed " + progress.summary() + " of SQL into psql -v ON_ERROR_STOP=1: the globals, then "
+                + (sections.size() - 1) + " databases in up to " + SESSIONS + " parallel sessions, each one "
+                + "transaction");
+        return notes;
+    }
+
+    /**
+     * The server's settings that decide the load's speed, for the evidence: the drill's fresh server takes bulk-load
+     * settings from compose/postgres-bulk-load.sql (drill.override.yml), with which each database's transaction
+     * writes no WAL for the tables it creates and fills; a server without them restores the same data, slower.
+     */
+    private String serverSettings(ServiceStack stack) {
+        LogTail settings = new LogTail(4096);
+        int exit = stack.exec(service, List.of("psql", "-X", "-At", "-U", superuser, "-d", "postgres", "-c",
+                "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN "
+                        + "('wal_level', 'fsync', 'full_page_writes', 'max_wal_size', 'synchronous_commit')"),
+                InputStream.nullInputStream(), settings, settings, Duration.ofMinutes(1));
+        return (exit == 0 ? "server settings: " : "server settings unreadable: ") + settings.toString().strip();
     }
 
     /** Feeds one section into its own {@code psql -v ON_ERROR_STOP=1}; a failure stops the other sessions. */

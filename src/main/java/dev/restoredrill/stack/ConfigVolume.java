@@ -30,7 +30,7 @@ public final class ConfigVolume {
     public static void deliver(ServiceStack stack, String logicalVolume, Path file, String name, String helperImage) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the drill delivers " + file + " into volume " + logicalVolume
-                    + ", but there is no such file; it belongs next to the platform's compose file");
+                    + ", but there is no such file; it belongs next to the stack's first compose file");
         }
         String volume = stack.prepareVolume(logicalVolume);
         List<String> run = List.of("run", "--rm", "-i", "--network", "none",

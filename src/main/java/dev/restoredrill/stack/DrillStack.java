@@ -42,6 +42,9 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private static final String LIBRECHAT = "librechat";
     /** The named volume drill.override.yml mounts at LibreChat's CONFIG_PATH directory. */
     static final String LIBRECHAT_CONFIG_VOLUME = "librechat-config";
+    private static final String POSTGRES = "postgres";
+    /** The named volume drill.override.yml mounts at postgres's /docker-entrypoint-initdb.d. */
+    static final String POSTGRES_INITDB_VOLUME = "postgres-initdb";
 
     private final DrillId id;
     private final ComposeContainer compose;
@@ -126,7 +129,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     @Override
     public void start() {
         long started = System.nanoTime();
-        deliverLibreChatConfig();
+        deliverConfig(LIBRECHAT, LIBRECHAT_CONFIG_VOLUME, "librechat.yaml");
+        deliverConfig(POSTGRES, POSTGRES_INITDB_VOLUME, "postgres-bulk-load.sql");
         compose.start();
         LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
     }
@@ -150,14 +154,14 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     }
 
     /**
-     * librechat.yaml for the drill's LibreChat, through a volume instead of the platform's bind mount (see
-     * drill.override.yml and {@link ConfigVolume}); taken from beside the platform's compose file.
+     * A file the drill's compose files name, delivered into its volume before the service starts (see
+     * drill.override.yml and {@link ConfigVolume}): librechat.yaml through a volume instead of the platform's bind
+     * mount, and postgres-bulk-load.sql as the fresh postgres's init script. Taken from beside the compose files.
      */
-    private void deliverLibreChatConfig() {
-        if (definition.services().contains(LIBRECHAT) && declaresVolume(LIBRECHAT_CONFIG_VOLUME)) {
-            Path platformDir = definition.composeFiles().get(0).toAbsolutePath().getParent();
-            ConfigVolume.deliver(this, LIBRECHAT_CONFIG_VOLUME, platformDir.resolve("librechat.yaml"),
-                    "librechat.yaml", ReferenceImages.TINY);
+    private void deliverConfig(String service, String logicalVolume, String file) {
+        if (definition.services().contains(service) && declaresVolume(logicalVolume)) {
+            Path composeDir = definition.composeFiles().get(0).toAbsolutePath().getParent();
+            ConfigVolume.deliver(this, logicalVolume, composeDir.resolve(file), file, ReferenceImages.TINY);
         }
     }
 

@@ -94,11 +94,36 @@ class DumpallSectionsTest {
         Map<String, String> sections = split(new ByteArrayInputStream(bytes(dump)));
 
         assertThat(sections.keySet()).containsExactly("(globals)", "template1", "litellm", "langfuse");
-        assertThat(String.join("", sections.values())).isEqualTo(dump);
+        assertThat(withoutTransactionLines(String.join("", sections.values()))).isEqualTo(dump);
         // the header's leading "--" line stays with the section before: a comment, harmless anywhere
         assertThat(sections.get("litellm")).startsWith("-- Database \"litellm\" dump\n")
                 .contains("req-1\tfine\n-- Database \"not-a-section\" dump\n\\.")
-                .endsWith("\\unrestrict K2\n\n--\n");
+                .endsWith("\\unrestrict K2\n\n--\nCOMMIT;\n");
+    }
+
+    @Test
+    void eachDatabaseLoadsAsOneTransactionFromItsConnectOnButTheGlobalsDoNot() throws IOException {
+        Map<String, String> sections = split(new ByteArrayInputStream(bytes(GLOBALS + TEMPLATE1 + LITELLM + LANGFUSE)));
+
+        assertThat(sections.get("(globals)")).doesNotContain("BEGIN;", "COMMIT;");
+        // CREATE DATABASE cannot run in a transaction block: it stays before the BEGIN
+        assertThat(sections.get("litellm"))
+                .contains("CREATE DATABASE litellm WITH TEMPLATE = template0 ENCODING = 'UTF8';\n\\unrestrict K2\n"
+                        + "\\connect litellm\nBEGIN;\n\\restrict K2\nCOPY ")
+                .endsWith("COMMIT;\n");
+        assertThat(sections.get("template1")).contains("\\connect template1\nBEGIN;\n").endsWith("COMMIT;\n");
+        assertThat(sections.values()).allSatisfy(section -> assertThat(section.split("BEGIN;", -1).length)
+                .as("one transaction per section").isEqualTo(section.split("COMMIT;", -1).length));
+    }
+
+    @Test
+    void aSecondConnectInASectionCommitsTheFirstTransactionAndAConnectInCopyDataIsData() throws IOException {
+        String dump = GLOBALS + "-- Database \"a\" dump\n\\connect a\nCOPY t (x) FROM stdin;\n\\connect b\n\\.\n"
+                + "\\connect c\nSELECT 1;\n";
+        Map<String, String> sections = split(new ByteArrayInputStream(bytes(dump)));
+
+        assertThat(sections.get("a")).isEqualTo("-- Database \"a\" dump\n\\connect a\nBEGIN;\nCOPY t (x) FROM stdin;\n"
+                + "\\connect b\n\\.\nCOMMIT;\n\\connect c\nBEGIN;\nSELECT 1;\nCOMMIT;\n");
     }
 
     @Test
@@ -107,7 +132,8 @@ class DumpallSectionsTest {
         Map<String, String> sections = split(new TrickleInputStream(bytes(dump), 7));
 
         assertThat(sections.keySet()).containsExactly("(globals)", "template1", "litellm", "langfuse");
-        assertThat(String.join("", sections.values())).isEqualTo(dump);
+        assertThat(String.join("", sections.values()))
+                .isEqualTo(String.join("", split(new ByteArrayInputStream(bytes(dump))).values()));
     }
 
     @Test
@@ -122,7 +148,7 @@ class DumpallSectionsTest {
         String dump = GLOBALS + "COPY t (x) FROM stdin;\n" + row + "\n\\.\n" + LANGFUSE;
         Map<String, String> sections = split(new ByteArrayInputStream(bytes(dump)));
         assertThat(sections.keySet()).containsExactly("(globals)", "langfuse");
-        assertThat(String.join("", sections.values())).isEqualTo(dump);
+        assertThat(withoutTransactionLines(String.join("", sections.values()))).isEqualTo(dump);
     }
 
     @Test
@@ -135,6 +161,11 @@ class DumpallSectionsTest {
         };
         assertThatThrownBy(() -> split(broken)).isInstanceOf(DumpallSections.SourceFailedException.class)
                 .hasMessageContaining("Unexpected end of ZLIB input stream");
+    }
+
+    /** The sections as the dump had them: what the splitter adds is only its BEGIN and COMMIT lines. */
+    private static String withoutTransactionLines(String sections) {
+        return sections.replace("BEGIN;\n", "").replace("COMMIT;\n", "");
     }
 
     private static Map<String, String> split(InputStream in) throws IOException {
