@@ -6,6 +6,7 @@
 #
 #   bench/mongo-restore-bench.sh
 #   env: BENCH_SIZE_MB (gzip'd archive, default 1024), BENCH_IMAGE (default restore-drill/mongodb-standin:1.47.0),
+#        BENCH_STANDIN_HEAP (the stand-in's MONGO_STANDIN_HEAP, default: unset, its own default),
 #        BENCH_HEAP (client -Xmx, default 256m), BENCH_DIR (default target/bench-mongo)
 # The archive is kept in $BENCH_DIR and reused (delete it to regenerate). Run it with nice -n 15 on a shared host.
 set -euo pipefail
@@ -30,7 +31,7 @@ trap cleanup EXIT
 
 restore() { # BATCH WRITERS -> prints the RESULT line
   cleanup
-  docker run -d --name "$NAME" --label dev.restoredrill.bench=mongo -p 127.0.0.1::27017 "$IMAGE" >/dev/null
+  docker run -d --name "$NAME" --label dev.restoredrill.bench=mongo -p 127.0.0.1::27017 ${BENCH_STANDIN_HEAP:+-e MONGO_STANDIN_HEAP="$BENCH_STANDIN_HEAP"} "$IMAGE" >/dev/null
   local port
   port=$(docker port "$NAME" 27017/tcp | head -1 | sed 's/.*://')
   # Its "listening" line, not the image's health check: that starts a JVM per probe, slow on a busy host.

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * A MongoDB stand-in for the reference stack: mongo-java-server speaking the wire protocol, with its in-memory
  * backend. The drill restores MongoDB logically (from the mongodump archive) into a fresh service and never
  * restarts it, so nothing needs to outlive the process; the H2 (MVStore) backend used before corrupted its file
- * above a few hundred MB ("Chunk N not found"). The heap is the size limit (the image's {@code MONGO_STANDIN_HEAP}).
+ * above a few hundred MB ("Chunk N not found"). The heap is the size limit ({@code MONGO_STANDIN_HEAP}, else 60 % of the host's memory).
  * Started as {@code MongoStandIn [mongod options]}.
  */
 public final class MongoStandIn {
