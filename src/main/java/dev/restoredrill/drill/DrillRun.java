@@ -100,6 +100,11 @@ public final class DrillRun implements AutoCloseable {
     private IsolationEvidence isolation;
     private ModelProof modelProof;
 
+    /** What the drill is doing (or last did), for the record of an interruption; read without the lock. */
+    private volatile String activity = "while preparing the drill";
+    private volatile Failure interruption;
+    private volatile Path reportFolder;
+
     private DrillRun(DrillOptions options, DrillPlan plan, ImageMode images, DrillBackups backups, Clock clock) {
         this.options = options;
         this.plan = plan;
@@ -175,6 +180,7 @@ public final class DrillRun implements AutoCloseable {
         if (restores != null || stackFailure != null) {
             return Optional.ofNullable(restores);
         }
+        activity = "during the restores and the platform's start";
         try {
             faults.before(DrillPhase.RESTORE, "the stack");
             LeftoverReaper.removeOrphans();
@@ -213,8 +219,10 @@ public final class DrillRun implements AutoCloseable {
             if (!bindMounts.isEmpty()) {
                 LOG.warn("drill {} has bind mounts, which a remote drill host cannot serve: {}", drillId(), bindMounts);
             }
+            activity = "after the restores and the platform's start";
         } catch (RuntimeException e) {
             stackFailure = e;
+            activity = "after the drill stack failed to start";
             LOG.error("the drill stack could not be started: {}", e.getMessage());
         }
         return Optional.ofNullable(restores);
@@ -291,9 +299,31 @@ public final class DrillRun implements AutoCloseable {
         return stack == null ? "drill-not-started" : stack.id().value();
     }
 
-    /** Writes the report for this drill (evidence.json, summary, PDF, Allure report, SHA256SUMS), masked; notifies. */
-    public Path writeReport(Path allureResults) {
-        return DrillReport.write(this, allureResults, stackImages, clock.instant());
+    /**
+     * Writes the report for this drill (evidence.json, summary, PDF, Allure report, SHA256SUMS), masked; notifies.
+     * Once: a second call (the end of the drill after an interruption's report) returns the same folder.
+     */
+    public synchronized Path writeReport(Path allureResults) {
+        if (reportFolder == null) {
+            reportFolder = DrillReport.write(this, allureResults, stackImages, clock.instant());
+        }
+        return reportFolder;
+    }
+
+    /** Whether the report has been written; takes no lock. */
+    public boolean reported() {
+        return reportFolder != null;
+    }
+
+    /**
+     * Records that the drill was stopped from outside (SIGINT, SIGTERM) at what it was doing: a drill error, so the
+     * report of what ran before says the drill did not finish. Takes no lock: the phase running may hold it.
+     */
+    void interrupted(String signal) {
+        interruption = FailureCategory.DRILL_ERROR.failure("the drill was interrupted (" + signal + ") " + activity
+                + ". This report holds only what ran before: the phases after it did not run, so the drill proves "
+                + "nothing about them. Run the drill again to its end.");
+        LOG.warn("{}", interruption.message());
     }
 
     public DrillOptions options() {
@@ -454,7 +484,9 @@ public final class DrillRun implements AutoCloseable {
 
     /** The errors of the drill's own code, one per phase and subject, in the order they happened. */
     public synchronized List<Failure> drillErrors() {
-        return List.copyOf(drillErrors.values());
+        List<Failure> errors = new ArrayList<>(drillErrors.values());
+        Optional.ofNullable(interruption).ifPresent(errors::add);
+        return List.copyOf(errors);
     }
 
     /** Whether the drill's own code failed on this subject (a store, a check) in any phase. */
@@ -477,10 +509,15 @@ public final class DrillRun implements AutoCloseable {
         if (earlier != null) {
             throw new DrillErrorException(earlier, null);
         }
+        String what = "the " + phase.title().toLowerCase(java.util.Locale.ROOT) + " of " + subject;
+        activity = "during " + what;
         try {
             faults.before(phase, subject);
-            return work.get();
+            T result = work.get();
+            activity = "after " + what;
+            return result;
         } catch (RuntimeException e) {
+            activity = "after " + what + " failed";
             Failure failure = FailureCategory.DRILL_ERROR.failure(phase.title() + " of " + subject + ": " + e
                     + ". This step could not run, so it proves nothing; the drill log has the stack trace.");
             LOG.error("{}", failure.message(), e);

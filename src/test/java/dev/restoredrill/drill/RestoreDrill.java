@@ -50,12 +50,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RestoreDrill {
 
     private DrillRun run;
+    private InterruptedDrillReport ifInterrupted;
     private String quarter;
 
     @BeforeAll
     void prepare() {
         run = DrillRun.prepare(DrillOptions.fromSystemProperties(), Clock.systemUTC());
+        ifInterrupted = InterruptedDrillReport.register(run, allureResults());
         quarter = ReportFolders.quarter(run.start());
+    }
+
+    private static Path allureResults() {
+        return Path.of(System.getProperty("allure.results.directory", "target/allure-results"));
     }
 
     @TestFactory
@@ -130,8 +136,9 @@ class RestoreDrill {
         try {
             run.close();
         } finally {
-            Path report = run.writeReport(Path.of(System.getProperty("allure.results.directory",
-                    "target/allure-results")));
+            // The drill ends normally here and writes its own report: the interruption hook stands down.
+            ifInterrupted.cancel();
+            Path report = run.writeReport(allureResults());
             System.out.println("[restore-drill] report: " + report.toAbsolutePath()
                     + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
             lookAtTheReport(report.resolve("index.html"));
