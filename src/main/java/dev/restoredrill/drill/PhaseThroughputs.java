@@ -89,7 +89,10 @@ final class PhaseThroughputs {
                 : PhaseThroughput.failed(PhaseThroughput.FETCH, fetch.store(), null, fetch.took());
     }
 
-    /** The backup file's bytes over the store's restore time; no rate for a restore that failed or never ran. */
+    /**
+     * The backup file's bytes over the time the restore moved data (its extraction and its load, not the services'
+     * start, which the RTO counts); no rate for a restore that failed or never ran.
+     */
     static PhaseThroughput restore(String store, Optional<StoreResult> catalog, RestoreOutcome outcome) {
         if (outcome == null) {
             return PhaseThroughput.notRun(PhaseThroughput.RESTORE, store);
@@ -101,7 +104,7 @@ final class PhaseThroughputs {
             return PhaseThroughput.failed(PhaseThroughput.RESTORE, store, null, took);
         }
         return new PhaseThroughput(PhaseThroughput.RESTORE, store, null, Status.COMPLETED, bytes, null,
-                outcome.elapsed());
+                outcome.moving() == null ? outcome.elapsed() : outcome.moving());
     }
 
     /** A full read: the bytes it counted, else its rows; NOT_RUN when the drill did not get to it. */

@@ -96,10 +96,10 @@ class RtoJudgementTest {
 
     private static Map<String, RestoreOutcome> outcomes(Duration pg, Duration mongo, Duration ch, Duration minio) {
         Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>();
-        outcomes.put("postgres", RestoreOutcome.restored("postgres", pg, List.of(), ""));
-        outcomes.put("mongodb", RestoreOutcome.restored("mongodb", mongo, List.of(), ""));
-        outcomes.put("clickhouse", RestoreOutcome.restored("clickhouse", ch, List.of(), ""));
-        outcomes.put("minio", RestoreOutcome.restored("minio", minio, List.of(), ""));
+        outcomes.put("postgres", RestoreOutcome.restored("postgres", pg, pg, List.of(), ""));
+        outcomes.put("mongodb", RestoreOutcome.restored("mongodb", mongo, mongo, List.of(), ""));
+        outcomes.put("clickhouse", RestoreOutcome.restored("clickhouse", ch, ch, List.of(), ""));
+        outcomes.put("minio", RestoreOutcome.restored("minio", minio, minio, List.of(), ""));
         return outcomes;
     }
 }
