@@ -84,6 +84,9 @@ class DrillRestoreIT {
             assertThat(outcome.elapsed()).as(outcome.store() + " restore time").isPositive();
             assertThat(outcome.elapsed()).as(outcome.store() + " restore time within the RTO")
                     .isLessThanOrEqualTo(result.measuredRto());
+            // its MB/s is over the time it moved data, a part of its restore time (the services' start is not)
+            assertThat(outcome.moving()).as(outcome.store() + " data-moving time").isPositive()
+                    .isLessThan(outcome.elapsed());
         });
         assertThat(result.measuredRto()).isGreaterThan(Duration.ZERO);
     }
