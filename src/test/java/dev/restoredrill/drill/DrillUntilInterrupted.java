@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A drill that restores its stores and then waits, for {@link InterruptedDrillReportIT}: registers the
- * interruption report as {@code RestoreDrill} does, prints its id once the restores are done, then waits for Ctrl-C.
+ * A drill that waits to be interrupted, for {@link InterruptedDrillReportIT}: registers the interruption report as
+ * {@code RestoreDrill} does, then either restores its stores and waits ({@code after-restores}: prints
+ * {@code DRILL-ID <id>}), or waits inside the restore phase, holding the run as a long restore does
+ * ({@code during-restores}: prints {@code RESTORING}).
  *
- * <p>Usage: {@code DrillUntilInterrupted SCENARIO BACKUPS REPORTS WORKDIR}.
+ * <p>Usage: {@code DrillUntilInterrupted SCENARIO BACKUPS REPORTS WORKDIR after-restores|during-restores}.
  */
 public final class DrillUntilInterrupted {
+
+    /** Longer than the test waits: only the SIGINT ends it in time. */
+    private static final Duration WAIT = Duration.ofMinutes(30);
 
     private DrillUntilInterrupted() {
     }
@@ -21,10 +26,29 @@ public final class DrillUntilInterrupted {
                 Optional.of(Path.of(args[2])), false, Path.of(args[3])), Clock.systemUTC());
         InterruptedDrillReport.register(run, Path.of(args[3]).resolve("allure-results"));
         run.manifest();
+        if (args[4].equals("during-restores")) {
+            run.injectFaults((phase, subject) -> {
+                if (phase == DrillPhase.RESTORE) {
+                    System.out.println("RESTORING");
+                    System.out.flush();
+                    sleep();
+                }
+            });
+            run.restores();
+            return;
+        }
         run.restores();
         System.out.println("DRILL-ID " + run.drillId());
         System.out.flush();
-        // Longer than the test waits: only the SIGINT ends it in time.
-        Thread.sleep(Duration.ofMinutes(30).toMillis());
+        sleep();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }
