@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each data-moving phase of a drill, per store, as the evidence lists it (issue 16): the catalog's scan, a remote
- * source's fetch, the restore (the backup file's bytes over the store's restore time, its share of the RTO), the
+ * source's fetch, the restore (the backup file's bytes over the time it moved data, without the services' start), the
  * checks that read the restored data in full, and the after-drill re-hash. Only what was measured: a check that
  * counts rows and not bytes gives rows/s, never invented bytes.
  */

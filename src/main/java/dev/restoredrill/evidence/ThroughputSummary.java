@@ -12,7 +12,8 @@ final class ThroughputSummary {
             return;
         }
         md.append("## Throughput\n\nMB = 10^6 bytes. Catalog and re-hash: the backup file read; restore: the backup"
-                + " file's bytes over the store's restore time (its share of the RTO); a full read: what the check read"
+                + " file's bytes over the time the restore moved data (its extraction and load; the services' start is"
+                + " in the RTO table); a full read: what the check read"
                 + " from the restored store. A phase that failed or did not run has no rate.\n\n"
                 + "| Phase | Store | Bytes | Time | Rate |\n|---|---|---|---|---|\n");
         for (PhaseThroughput p : phases) {
