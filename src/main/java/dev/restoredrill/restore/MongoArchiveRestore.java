@@ -197,6 +197,9 @@ public final class MongoArchiveRestore extends ServiceRestore {
         private void submit(Namespace ns, List<RawBsonDocument> batch) {
             batchBytes.remove(ns);
             inFlight.acquireUninterruptibly();
+            // Only the writes not yet known good are kept, so memory does not grow with the archive; a failed one
+            // stays for awaitWrites to report.
+            writes.removeIf(BatchingVisitor::succeeded);
             writes.add(pool.submit(() -> {
                 try {
                     database(ns).getCollection(ns.collection(), RawBsonDocument.class)
@@ -207,6 +210,21 @@ public final class MongoArchiveRestore extends ServiceRestore {
                 }
                 return null;
             }));
+        }
+
+        private static boolean succeeded(Future<?> write) {
+            if (!write.isDone() || write.isCancelled()) {
+                return false;
+            }
+            try {
+                write.get();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            }
         }
 
         void awaitWrites() throws Exception {
