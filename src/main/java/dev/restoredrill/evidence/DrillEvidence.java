@@ -52,36 +52,13 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
         throughput = throughput == null ? List.of() : List.copyOf(throughput);
     }
 
-    /** A drill's evidence before its phases' throughput is added. */
-    public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
-            Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
-            Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
-            boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-            List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions, IsolationEvidence isolation,
-            CrossStoreSkew crossStoreSkew, PlatformEvidence platform) {
-        this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
-                correctiveActions, isolation, crossStoreSkew, platform, null);
-    }
-
-    /** A drill's evidence without its isolation evidence and cross-store skew (a pre-flight, or before it is added). */
-    public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
-            Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
-            Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey, List<Failure> failures,
-            boolean preflight, String approver, String scenarioSha256, String harnessCommit, List<RtoOutcome> rto,
-            List<TrackedFailure> trackedFailures, List<CorrectiveAction> correctiveActions) {
-        this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto, trackedFailures,
-                correctiveActions, null, null, null);
-    }
-
     /** A drill's evidence before the audit trail (approver, versions, RTO, tickets, corrective actions) is added. */
     public DrillEvidence(String drillId, String scenario, String title, boolean demo, String operator, String host,
             Instant start, Instant end, Verdict verdict, JsonNode backupManifest, List<StoreOutcome> stores,
             Duration measuredRto, List<CheckOutcomeView> checks, List<JourneyStepView> journey,
             List<Failure> failures) {
         this(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores, measuredRto,
-                checks, journey, failures, false, null, null, null, null, null, null, null, null, null);
+                checks, journey, failures, false, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Adds the cross-store skew; a skew over the scenario's limit is a failure of its own and fails the drill. */
