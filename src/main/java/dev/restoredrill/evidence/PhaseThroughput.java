@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param elapsed wall time of the phase, null when it did not run
  */
 @JsonIgnoreProperties(value = {"seconds", "mb_per_second", "rows_per_second"}, allowGetters = true)
+// The derived rates after the components, in this order: the JVM lists a class's methods in no fixed order.
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"phase", "store", "check", "status", "bytes", "rows", "elapsed",
+        "seconds", "mb_per_second", "rows_per_second"})
 public record PhaseThroughput(String phase, String store, String check, Status status, Long bytes, Long rows,
         Duration elapsed) {
     public static final String CATALOG = "catalog";

@@ -127,13 +127,15 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
         String volume = prefix + "-" + name + "-data";
         DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner,
-                "--label", DrillLabels.DRILL + "=" + prefix, "--label", DrillLabels.OWNER_PID + "=" + pid(), volume));
+                "--label", DrillLabels.DRILL + "=" + prefix, "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(), "--label", DrillLabels.OWNER_HOST + "="
+                + DrillLabels.ownerHost(), volume));
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
                 .withEnv(env)
                 .withExposedPorts(port)
                 .withLabel(OWNER_KEY, owner)
                 .withLabel(DrillLabels.DRILL, prefix)
-                .withLabel(DrillLabels.OWNER_PID, pid())
+                .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
+                .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
                 .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
                         .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
@@ -148,10 +150,6 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                     + "(compose/reference/build.sh).");
         }
         return tags.lines().findFirst().orElseThrow();
-    }
-
-    private static String pid() {
-        return String.valueOf(ProcessHandle.current().pid());
     }
 
     private static String secret() {

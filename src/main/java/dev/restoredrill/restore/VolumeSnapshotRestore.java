@@ -86,7 +86,8 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
         String volumeName = stack.prepareVolume(volume);
         List<String> run = List.of("run", "--rm", "-i", "--network", "none",
                 "--label", DrillLabels.DRILL + "=" + stack.id().value(),
-                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
+                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
                 "--label", DrillLabels.HELPER + "=extract-" + store,
                 "-v", volumeName + ":/volume",
                 helperImage,

@@ -35,7 +35,8 @@ public final class ConfigVolume {
         String volume = stack.prepareVolume(logicalVolume);
         List<String> run = List.of("run", "--rm", "-i", "--network", "none",
                 "--label", DrillLabels.DRILL + "=" + stack.id().value(),
-                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
+                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
                 "--label", DrillLabels.HELPER + "=config-" + logicalVolume,
                 "-v", volume + ":/config", helperImage,
                 "sh", "-c", "cat > /config/" + name + " && chmod 0644 /config/" + name);

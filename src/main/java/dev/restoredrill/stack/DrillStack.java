@@ -120,7 +120,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
                 "--label", "com.docker.compose.volume=" + logicalName,
                 "--label", DrillLabels.DRILL + "=" + id.value(),
                 // Without its owner a running drill's volume looks killed to another drill's LeftoverReaper.
-                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
+                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
                 name);
         return name;
     }
@@ -295,7 +296,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
             SocatContainer socat = new SocatContainer()
                     .withTarget(port, service)
                     .withLabel(DrillLabels.DRILL, id.value())
-                    .withLabel(DrillLabels.OWNER_PID, String.valueOf(ProcessHandle.current().pid()))
+                    .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
+                    .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
                     .withLabel(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value());
             socat.start();
             DockerCli.require(CLI_TIMEOUT, "network", "connect", networkName(), socat.getContainerId());

@@ -61,7 +61,8 @@ public final class EgressProbe {
         List<String> created = new ArrayList<>();
         try {
             DockerCli.require(TIMEOUT, "network", "create", "--label", DrillLabels.DRILL + "=" + drill.value(),
-                    "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                    "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
+                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
                     "--label", HarnessRole.LABEL + "=" + HarnessRole.PROBE_TARGET.value(), network);
             String gateway = DockerCli.require(TIMEOUT, "network", "inspect", "--format",
                     "{{(index .IPAM.Config 0).Gateway}}", network).strip();
@@ -103,7 +104,8 @@ public final class EgressProbe {
 
     private List<String> labels(HarnessRole role) {
         return List.of("--label", DrillLabels.DRILL + "=" + drill.value(),
-                "--label", DrillLabels.OWNER_PID + "=" + ProcessHandle.current().pid(),
+                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
+                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
                 "--label", HarnessRole.LABEL + "=" + role.value());
     }
 

@@ -10,8 +10,10 @@ import java.util.Set;
  * Finds and removes, by label, what drills left behind: containers first, then volumes and networks (which
  * cannot go while a container uses them).
  *
- * <p>A drill's resources carry its id and the pid of the JVM that ran it; resources whose JVM is gone belong to
- * a killed drill and are removed at the next start, while a drill running in parallel is left alone.
+ * <p>A drill's resources carry its id and the pid and host of the JVM that ran it; resources whose JVM is gone belong
+ * to a killed drill and are removed at the next start, while a drill running in parallel is left alone. On a drill
+ * host shared by several runners only a drill's own runner can tell whether its JVM is gone: another runner's drills
+ * are left to it (resources from before the host label are judged by their pid alone).
  */
 public final class LeftoverReaper {
 
@@ -37,10 +39,11 @@ public final class LeftoverReaper {
     public static Removed removeOrphans() {
         Set<String> orphans = new LinkedHashSet<>();
         for (String kind : List.of("container", "volume", "network")) {
-            for (String line : list(kind, DrillLabels.DRILL, "{{.Label \"" + DrillLabels.DRILL + "\"}} {{.Label \""
-                    + DrillLabels.OWNER_PID + "\"}}")) {
-                String[] parts = line.split(" ", 2);
-                if (parts.length == 2 && !ownerAlive(parts[1])) {
+            // '|' between the labels: a missing one prints as "<no value>", which has a space in it
+            for (String line : list(kind, DrillLabels.DRILL, "{{.Label \"" + DrillLabels.DRILL + "\"}}|{{.Label \""
+                    + DrillLabels.OWNER_PID + "\"}}|{{.Label \"" + DrillLabels.OWNER_HOST + "\"}}")) {
+                String[] parts = line.split("\\|", -1);
+                if (parts.length == 3 && killed(parts[1], parts[2], DrillLabels.ownerHost(), LeftoverReaper::alive)) {
                     orphans.add(parts[0]);
                 }
             }
@@ -111,11 +114,23 @@ public final class LeftoverReaper {
         return result.ok() ? result.stdout().lines().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
-    private static boolean ownerAlive(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid.strip())).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
+    /**
+     * Whether a drill whose resources carry {@code pid} and {@code host} was killed, as {@code thisHost} can tell: its
+     * pid is gone here, and it ran here (or carries no host, as resources from before the host label).
+     */
+    static boolean killed(String pid, String host, String thisHost, java.util.function.LongPredicate alive) {
+        String owner = host.strip();
+        if (!owner.isEmpty() && !owner.equals("<no value>") && !owner.equals(thisHost)) {
             return false;
         }
+        try {
+            return !alive.test(Long.parseLong(pid.strip()));
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -24,7 +24,8 @@ public final class StackEnvironment {
                                                Map<String, String> drillEnv, Map<String, String> operatorEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DRILL_ID", id.value());
-        env.put("DRILL_OWNER_PID", String.valueOf(ProcessHandle.current().pid()));
+        env.put("DRILL_OWNER_PID", DrillLabels.ownerPid());
+        env.put("DRILL_OWNER_HOST", DrillLabels.ownerHost());
         env.putAll(credentials.toEnvironment());
         env.putAll(drillEnv);
         Matcher matcher = VARIABLE.matcher(renderedCompose);

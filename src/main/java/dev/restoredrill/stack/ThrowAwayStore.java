@@ -49,7 +49,8 @@ public final class ThrowAwayStore implements ServiceStack, AutoCloseable {
                 .withEnv(env)
                 .withExposedPorts(port)
                 .withLabel(DrillLabels.DRILL, drill.value())
-                .withLabel(DrillLabels.OWNER_PID, String.valueOf(ProcessHandle.current().pid()))
+                .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
+                .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
                 .withLabel(LABEL, purpose)
                 .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(10)));
     }

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ctrl-C on a drill after its restores: the drill still leaves a report, red, saying where it was cut short and
- * keeping what ran (the restores), and nothing of its stack.
+ * Ctrl-C on a running drill: its stack goes (containers, volumes, network), and the drill still leaves a report, red,
+ * saying where it was cut short and keeping what ran.
  */
 @RequiresDocker
 class InterruptedDrillReportIT {
