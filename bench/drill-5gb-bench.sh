@@ -9,9 +9,9 @@
 #        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m)
 # The generated sets are kept in $BENCH_DIR and reused. The generator makes about 3 MB/s of backups here (2 cores;
 # BENCH_SIZE=5GB made 2.14 GB in 11 minutes), so the default set takes about half an hour. The reference MongoDB
-# stand-in holds its documents in MONGO_STANDIN_HEAP (default 8g, about 3.5 GB of documents), and S3Proxy lists a
-# bucket of 100,000s of objects very slowly (compose/reference/README.md): on the reference stack the drill's S3
-# checks then take far longer than its restores.
+# stand-in holds its documents in its heap (up to 60 % of the host's memory, about 6 GB of documents on 24 GiB, unless
+# MONGO_STANDIN_HEAP fixes it), and S3Proxy lists a bucket of 100,000s of objects very slowly
+# (compose/reference/README.md): on the reference stack the drill's S3 checks then take far longer than its restores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

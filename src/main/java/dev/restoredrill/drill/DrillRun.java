@@ -311,7 +311,7 @@ public final class DrillRun implements AutoCloseable {
     }
 
     /** Whether the report has been written; takes no lock. */
-    public boolean reported() {
+    boolean reported() {
         return reportFolder != null;
     }
 

@@ -104,7 +104,7 @@ final class PhaseThroughputs {
             return PhaseThroughput.failed(PhaseThroughput.RESTORE, store, null, took);
         }
         return new PhaseThroughput(PhaseThroughput.RESTORE, store, null, Status.COMPLETED, bytes, null,
-                outcome.moving() == null ? outcome.elapsed() : outcome.moving());
+                outcome.moving());
     }
 
     /** A full read: the bytes it counted, else its rows; NOT_RUN when the drill did not get to it. */

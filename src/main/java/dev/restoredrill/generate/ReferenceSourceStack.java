@@ -126,16 +126,14 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
 
     private void add(String name, String repository, String dataPath, int port, Map<String, String> env) {
         String volume = prefix + "-" + name + "-data";
-        DockerCli.require(DOCKER_TIMEOUT, List.of("volume", "create", "--label", OWNER_KEY + "=" + owner,
-                "--label", DrillLabels.DRILL + "=" + prefix, "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(), "--label", DrillLabels.OWNER_HOST + "="
-                + DrillLabels.ownerHost(), volume));
+        List<String> create = new ArrayList<>(List.of("volume", "create"));
+        create.addAll(DrillLabels.cliArgs(prefix, Map.of(OWNER_KEY, owner)));
+        create.add(volume);
+        DockerCli.require(DOCKER_TIMEOUT, create);
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(localImage(repository)))
                 .withEnv(env)
                 .withExposedPorts(port)
-                .withLabel(OWNER_KEY, owner)
-                .withLabel(DrillLabels.DRILL, prefix)
-                .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
-                .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
+                .withLabels(DrillLabels.of(prefix, Map.of(OWNER_KEY, owner)))
                 .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
                         .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -84,15 +85,10 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
                     + "; re-take the snapshot as the runbook does.");
         }
         String volumeName = stack.prepareVolume(volume);
-        List<String> run = List.of("run", "--rm", "-i", "--network", "none",
-                "--label", DrillLabels.DRILL + "=" + stack.id().value(),
-                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                "--label", DrillLabels.HELPER + "=extract-" + store,
-                "-v", volumeName + ":/volume",
-                helperImage,
-                "tar", "-xzf", "-", "-C", "/volume",
-                "--strip-components=1", "--numeric-owner", "--same-permissions");
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "-i", "--network", "none"));
+        run.addAll(DrillLabels.cliArgs(stack.id().value(), Map.of(DrillLabels.HELPER, "extract-" + store)));
+        run.addAll(List.of("-v", volumeName + ":/volume", helperImage, "tar", "-xzf", "-", "-C", "/volume",
+                "--strip-components=1", "--numeric-owner", "--same-permissions"));
         long started = System.nanoTime();
         int exit;
         try (InputStream in = new RestoreProgress(new BufferedInputStream(Files.newInputStream(tarball), 1 << 16),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +34,10 @@ public final class ConfigVolume {
                     + ", but there is no such file; it belongs next to the stack's first compose file");
         }
         String volume = stack.prepareVolume(logicalVolume);
-        List<String> run = List.of("run", "--rm", "-i", "--network", "none",
-                "--label", DrillLabels.DRILL + "=" + stack.id().value(),
-                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                "--label", DrillLabels.HELPER + "=config-" + logicalVolume,
-                "-v", volume + ":/config", helperImage,
-                "sh", "-c", "cat > /config/" + name + " && chmod 0644 /config/" + name);
+        List<String> run = new ArrayList<>(List.of("run", "--rm", "-i", "--network", "none"));
+        run.addAll(DrillLabels.cliArgs(stack.id().value(), Map.of(DrillLabels.HELPER, "config-" + logicalVolume)));
+        run.addAll(List.of("-v", volume + ":/config", helperImage,
+                "sh", "-c", "cat > /config/" + name + " && chmod 0644 /config/" + name));
         StringBuilderStream errors = new StringBuilderStream();
         try (InputStream in = Files.newInputStream(file)) {
             int exit = DockerCli.stream(TIMEOUT, Map.of(), run, in, null, errors);

@@ -1,5 +1,10 @@
 package dev.restoredrill.stack;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** The labels by which everything a drill creates is found again, also after a killed run. */
 public final class DrillLabels {
 
@@ -34,6 +39,26 @@ public final class DrillLabels {
     /** This runner's host name, as {@link #OWNER_HOST} carries it. */
     public static String ownerHost() {
         return THIS_HOST;
+    }
+
+    /**
+     * The labels of what this JVM creates for {@code drill}: the drill's id and its owner (this JVM's pid and host),
+     * then {@code more}.
+     */
+    public static Map<String, String> of(String drill, Map<String, String> more) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(DRILL, drill);
+        labels.put(OWNER_PID, ownerPid());
+        labels.put(OWNER_HOST, ownerHost());
+        labels.putAll(more);
+        return labels;
+    }
+
+    /** {@link #of} as {@code docker … --label key=value} arguments. */
+    public static List<String> cliArgs(String drill, Map<String, String> more) {
+        List<String> args = new ArrayList<>();
+        of(drill, more).forEach((key, value) -> args.addAll(List.of("--label", key + "=" + value)));
+        return args;
     }
 
     /** The kernel's host name (a container's is its own); the JDK's lookup, which may ask DNS, elsewhere. */

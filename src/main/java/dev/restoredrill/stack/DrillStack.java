@@ -115,14 +115,12 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     @Override
     public String prepareVolume(String logicalName) {
         String name = volumeName(logicalName);
-        DockerCli.require(CLI_TIMEOUT, "volume", "create",
-                "--label", DrillLabels.COMPOSE_PROJECT + "=" + id.value(),
-                "--label", "com.docker.compose.volume=" + logicalName,
-                "--label", DrillLabels.DRILL + "=" + id.value(),
-                // Without its owner a running drill's volume looks killed to another drill's LeftoverReaper.
-                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                name);
+        List<String> create = new ArrayList<>(List.of("volume", "create"));
+        // Without its owner a running drill's volume looks killed to another drill's LeftoverReaper.
+        create.addAll(DrillLabels.cliArgs(id.value(), Map.of(DrillLabels.COMPOSE_PROJECT, id.value(),
+                "com.docker.compose.volume", logicalName)));
+        create.add(name);
+        DockerCli.require(CLI_TIMEOUT, create);
         return name;
     }
 
@@ -295,10 +293,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         SocatContainer ambassador = ambassadors.computeIfAbsent(service + ":" + port, key -> {
             SocatContainer socat = new SocatContainer()
                     .withTarget(port, service)
-                    .withLabel(DrillLabels.DRILL, id.value())
-                    .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
-                    .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
-                    .withLabel(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value());
+                    .withLabels(DrillLabels.of(id.value(), Map.of(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value())));
             socat.start();
             DockerCli.require(CLI_TIMEOUT, "network", "connect", networkName(), socat.getContainerId());
             awaitAccepting(service, socat.getHost(), socat.getMappedPort(port));

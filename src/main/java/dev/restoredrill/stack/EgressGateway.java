@@ -42,11 +42,9 @@ public final class EgressGateway {
         List<String> started = new ArrayList<>();
         for (Destination destination : destinations) {
             String name = drill.value() + "-egress-" + destination.host().replace('.', '-') + "-" + destination.port();
-            List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name,
-                    "--label", DrillLabels.DRILL + "=" + drill.value(),
-                    "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                    "--label", HarnessRole.LABEL + "=" + HarnessRole.EGRESS_GATEWAY.value()));
+            List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
+            args.addAll(DrillLabels.cliArgs(drill.value(), Map.of(HarnessRole.LABEL,
+                    HarnessRole.EGRESS_GATEWAY.value())));
             knownHosts.forEach((host, address) -> args.addAll(List.of("--add-host", host + ":" + address)));
             args.addAll(List.of("--entrypoint", "socat", socatImage,
                     "TCP-LISTEN:" + destination.port() + ",fork,reuseaddr",

@@ -60,10 +60,10 @@ public final class EgressProbe {
         String target = suffix + "-target";
         List<String> created = new ArrayList<>();
         try {
-            DockerCli.require(TIMEOUT, "network", "create", "--label", DrillLabels.DRILL + "=" + drill.value(),
-                    "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                    "--label", HarnessRole.LABEL + "=" + HarnessRole.PROBE_TARGET.value(), network);
+            List<String> createNetwork = new ArrayList<>(List.of("network", "create"));
+            createNetwork.addAll(labels(HarnessRole.PROBE_TARGET));
+            createNetwork.add(network);
+            DockerCli.require(TIMEOUT, createNetwork);
             String gateway = DockerCli.require(TIMEOUT, "network", "inspect", "--format",
                     "{{(index .IPAM.Config 0).Gateway}}", network).strip();
             List<String> run = new ArrayList<>(List.of("run", "-d", "--name", target, "--network", network,
@@ -103,10 +103,7 @@ public final class EgressProbe {
     }
 
     private List<String> labels(HarnessRole role) {
-        return List.of("--label", DrillLabels.DRILL + "=" + drill.value(),
-                "--label", DrillLabels.OWNER_PID + "=" + DrillLabels.ownerPid(),
-                "--label", DrillLabels.OWNER_HOST + "=" + DrillLabels.ownerHost(),
-                "--label", HarnessRole.LABEL + "=" + role.value());
+        return DrillLabels.cliArgs(drill.value(), java.util.Map.of(HarnessRole.LABEL, role.value()));
     }
 
 }

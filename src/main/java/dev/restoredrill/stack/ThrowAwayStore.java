@@ -48,10 +48,7 @@ public final class ThrowAwayStore implements ServiceStack, AutoCloseable {
         this.container = new GenericContainer<>(DockerImageName.parse(image))
                 .withEnv(env)
                 .withExposedPorts(port)
-                .withLabel(DrillLabels.DRILL, drill.value())
-                .withLabel(DrillLabels.OWNER_PID, DrillLabels.ownerPid())
-                .withLabel(DrillLabels.OWNER_HOST, DrillLabels.ownerHost())
-                .withLabel(LABEL, purpose)
+                .withLabels(DrillLabels.of(drill.value(), Map.of(LABEL, purpose)))
                 .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(10)));
     }
 
