@@ -51,11 +51,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -207,7 +210,7 @@ public final class DrillRun implements AutoCloseable {
             throughput().stream().filter(t -> t.phase().equals(PhaseThroughput.RESTORE))
                     .forEach(PhaseThroughputs::log);
             openAllowedEgress();
-            connections = StoreWiring.connections(this::endpoint, credentials);
+            connections = storeConnections();
             List<String> apps = PlatformApps.startedAfterRestore(plan);
             if (!apps.isEmpty()) {
                 countAsRestored();
@@ -220,6 +223,7 @@ public final class DrillRun implements AutoCloseable {
                 LOG.warn("drill {} has bind mounts, which a remote drill host cannot serve: {}", drillId(), bindMounts);
             }
             activity = "after the restores and the platform's start";
+            examineAhead();
         } catch (RuntimeException e) {
             stackFailure = e;
             activity = "after the drill stack failed to start";
@@ -235,11 +239,15 @@ public final class DrillRun implements AutoCloseable {
     public synchronized Optional<IsolationEvidence> isolation() {
         restores();
         if (isolation == null && stack != null) {
-            isolation = guarded(DrillPhase.ISOLATION, "the drill stack", () -> IsolationJudgement.judge(
-                    IsolationInspector.inspect(stack.id()),
-                    new EgressProbe(stack.id(), stack.networkName(), ReferenceImages.SOCAT).run(), plan.isolation()));
+            isolation = judgeIsolation();
         }
         return Optional.ofNullable(isolation);
+    }
+
+    private IsolationEvidence judgeIsolation() {
+        return guarded(DrillPhase.ISOLATION, "the drill stack", () -> IsolationJudgement.judge(
+                IsolationInspector.inspect(stack.id()),
+                new EgressProbe(stack.id(), stack.networkName(), ReferenceImages.SOCAT).run(), plan.isolation()));
     }
 
     public synchronized Optional<IsolationEvidence> isolationIfRun() {
@@ -389,13 +397,85 @@ public final class DrillRun implements AutoCloseable {
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
-        return checkOutcomes.computeIfAbsent(check.name(), name -> guarded(DrillPhase.CHECKS, name, () -> {
-            CheckOutcome outcome = checks.run(check, context());
+        return checkOutcomes.computeIfAbsent(check.name(), name -> runCheck(check, this::context));
+    }
+
+    private CheckOutcome runCheck(CheckPlan check, Supplier<CheckContext> context) {
+        return guarded(DrillPhase.CHECKS, check.name(), () -> {
+            CheckOutcome outcome = checks.run(check, context.get());
             if (PhaseThroughputs.readsTheData(check.kind())) {
                 PhaseThroughputs.log(PhaseThroughputs.check(check, outcome));
             }
             return outcome;
-        }));
+        });
+    }
+
+    /**
+     * Where the harness reaches each store: one ambassador container per store (and one for the journey's app,
+     * which it then finds ready), started at once unless the drill runs one thing at a time
+     * ({@code -Ddrill.parallel=1}).
+     */
+    private StoreConnections storeConnections() {
+        List<StoreType> types = List.of(StoreType.POSTGRES, StoreType.MONGODB, StoreType.CLICKHOUSE, StoreType.MINIO);
+        List<Callable<ServiceEndpoint>> ambassadors = new ArrayList<>(types.stream()
+                .map(type -> (Callable<ServiceEndpoint>) () -> endpoint(type)).toList());
+        if (options.restoreSlots() > 1) {
+            plan.journey().ifPresent(journey -> ambassadors.add(() -> stack.endpoint(journey.baseService(),
+                    JourneyPlan.APP_PORT)));
+        }
+        List<ServiceEndpoint> endpoints = ConcurrentWork.run("ambassador", options.restoreSlots(), ambassadors);
+        Map<StoreType, ServiceEndpoint> byType = new EnumMap<>(StoreType.class);
+        for (int i = 0; i < types.size(); i++) {
+            byType.put(types.get(i), endpoints.get(i));
+        }
+        return StoreWiring.connections(byType::get, credentials);
+    }
+
+    /**
+     * With more than one slot ({@code -Ddrill.parallel}, all at once by default), what only reads the restored stack
+     * runs at once as soon as the platform has started: the isolation probe, and each restored store's checks (one
+     * store's one after another, in the scenario's order). Their tests then read the results; a drill error is
+     * recorded as it would be when the test asked. With one slot each runs when its test asks, as by hand. The
+     * journey, which writes, runs after all of them either way, as does the negative control.
+     */
+    private void examineAhead() {
+        int slots = options.restoreSlots();
+        if (slots <= 1 || stack == null) {
+            return;
+        }
+        CheckContext context;
+        try {
+            context = context(); // read here: the examinations must not wait for this run's lock
+        } catch (RuntimeException e) {
+            return; // each check's test meets the same error when it asks
+        }
+        List<Callable<Object>> work = new ArrayList<>();
+        work.add(() -> quietly(this::judgeIsolation));
+        Map<String, CheckOutcome> outcomes = new ConcurrentHashMap<>();
+        plan.stores().stream().filter(store -> restore(store.name()).map(RestoreOutcome::restored).orElse(false))
+                .forEach(store -> work.add(() -> {
+                    for (CheckPlan check : plan.checksFor(store.name())) {
+                        Optional.ofNullable(quietly(() -> runCheck(check, () -> context)))
+                                .ifPresent(outcome -> outcomes.put(check.name(), outcome));
+                    }
+                    return null;
+                }));
+        long started = System.nanoTime();
+        List<Object> results = ConcurrentWork.run("examine", slots, work);
+        isolation = (IsolationEvidence) results.get(0);
+        plan.checks().stream().filter(check -> outcomes.containsKey(check.name()))
+                .forEach(check -> checkOutcomes.put(check.name(), outcomes.get(check.name())));
+        LOG.info("isolation and {} checks of {} store(s) examined at once in {} ms", outcomes.size(), work.size() - 1,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The work's result, or null when it failed: {@link #guarded} recorded the drill error for its test. */
+    private static <T> T quietly(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DrillErrorException e) {
+            return null;
+        }
     }
 
     /**
@@ -505,7 +585,10 @@ public final class DrillRun implements AutoCloseable {
      */
     private <T> T guarded(DrillPhase phase, String subject, Supplier<T> work) {
         PhaseSubject key = new PhaseSubject(phase, subject);
-        Failure earlier = drillErrors.get(key);
+        Failure earlier;
+        synchronized (drillErrors) { // examineAhead's threads record here too
+            earlier = drillErrors.get(key);
+        }
         if (earlier != null) {
             throw new DrillErrorException(earlier, null);
         }
@@ -521,7 +604,9 @@ public final class DrillRun implements AutoCloseable {
             Failure failure = FailureCategory.DRILL_ERROR.failure(phase.title() + " of " + subject + ": " + e
                     + ". This step could not run, so it proves nothing; the drill log has the stack trace.");
             LOG.error("{}", failure.message(), e);
-            drillErrors.put(key, failure);
+            synchronized (drillErrors) {
+                drillErrors.put(key, failure);
+            }
             throw new DrillErrorException(failure, e);
         }
     }

@@ -52,6 +52,8 @@ public final class EgressGateway {
             DockerCli.require(TIMEOUT, args);
             started.add(name);
             DockerCli.require(TIMEOUT, "network", "connect", "--alias", destination.host(), drillNetwork, name);
+            // Open means open: an app started next must not find the forwarder's port still closed.
+            ContainerListener.await(name, destination.port(), TIMEOUT);
             LOG.warn("drill {}: egress ALLOWED to {}:{} (scenario isolation.allow_egress)", drill, destination.host(),
                     destination.port());
         }

@@ -15,7 +15,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -38,6 +44,8 @@ public final class S3ObjectVerification {
     private static final Logger LOG = LoggerFactory.getLogger(S3ObjectVerification.class);
     static final String PROBE = "object sizes and checksums against the backup";
     private static final String ROOT = "data/";
+    /** Requests to the store at once: each object costs two round trips (stat, get), most of it waiting. */
+    static final int REQUESTS_AT_ONCE = 8;
     private static final Pattern MINIO_PART = Pattern.compile(".*/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"
             + "-[0-9a-f]{12}/part\\.\\d+$");
 
@@ -67,6 +75,13 @@ public final class S3ObjectVerification {
                 .build();
         client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(10), 0);
         long xlMeta = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_AT_ONCE, r -> {
+            Thread thread = new Thread(r, "s3-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // In the tarball's order, at most 2 x REQUESTS_AT_ONCE objects in flight: memory stays flat.
+        Deque<Future<ObjectVerdict>> inFlight = new ArrayDeque<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(
                 new BufferedInputStream(Files.newInputStream(tarball), 1 << 16), 1 << 16))) {
             TarArchiveEntry entry;
@@ -81,16 +96,28 @@ public final class S3ObjectVerification {
                 }
                 if (object.xlMeta()) {
                     xlMeta++;
-                    present(client, object, findings);
+                    inFlight.add(pool.submit(() -> present(client, object)));
                 } else {
-                    compare(client, object, tar, entry.getSize(), findings);
+                    Digests backup = Digests.of(tar); // the tarball is read on this thread only, in order
+                    inFlight.add(pool.submit(() -> compare(client, object, backup)));
                 }
+                if (inFlight.size() >= 2 * REQUESTS_AT_ONCE) {
+                    record(inFlight.poll(), findings);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                record(inFlight.poll(), findings);
             }
         } catch (IOException e) {
             findings.error("the backup " + tarball.getFileName() + " cannot be read (" + e.getMessage()
                     + "); the catalog should have said so: run the pre-flight.");
         } catch (StoreUnreachable e) {
             findings.error(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            findings.error("the verification was interrupted before it finished; it proves nothing.");
+        } finally {
+            pool.shutdownNow();
         }
         if (xlMeta > 0) {
             findings.note(xlMeta + " objects are in MinIO's xl.meta layout: their presence was checked, their size"
@@ -139,55 +166,77 @@ public final class S3ObjectVerification {
         return hash % 1_000_000 < rate * 1_000_000;
     }
 
-    private void present(MinioClient client, ObjectRef object, IntegrityFindings findings) {
-        if (stat(client, object, findings) != null) {
-            findings.add("objects verified", 1);
+    /** What one object's requests found; applied to the findings on the reading thread, in the tarball's order. */
+    private record ObjectVerdict(long bytesCompared, int checksumsCompared, String failure) {
+        static ObjectVerdict failed(String failure) {
+            return new ObjectVerdict(0, 0, failure);
         }
     }
 
-    private void compare(MinioClient client, ObjectRef object, InputStream backupBytes, long backupSize,
-            IntegrityFindings findings) throws IOException {
-        StatObjectResponse served = stat(client, object, findings);
-        if (served == null) {
-            return;
+    private static void record(Future<ObjectVerdict> pending, IntegrityFindings findings) throws InterruptedException {
+        ObjectVerdict verdict;
+        try {
+            verdict = pending.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreUnreachable unreachable) {
+                throw unreachable;
+            }
+            throw new IllegalStateException(e.getCause());
         }
         findings.add("objects verified", 1);
-        if (served.size() != backupSize) {
-            findings.fail(object.display() + ": the backup holds " + backupSize + " bytes, the restored store serves "
-                    + served.size() + " bytes.");
-            return;
+        findings.add("bytes compared", verdict.bytesCompared());
+        findings.add("checksums compared", verdict.checksumsCompared());
+        if (verdict.failure() != null) {
+            findings.fail(verdict.failure());
         }
-        Digests backup = Digests.of(backupBytes);
+    }
+
+    private ObjectVerdict present(MinioClient client, ObjectRef object) {
+        try {
+            stat(client, object);
+            return new ObjectVerdict(0, 0, null);
+        } catch (NotServed e) {
+            return ObjectVerdict.failed(e.getMessage());
+        }
+    }
+
+    private ObjectVerdict compare(MinioClient client, ObjectRef object, Digests backup) {
+        try {
+            long size = stat(client, object).size();
+            if (size != backup.bytes()) {
+                return ObjectVerdict.failed(object.display() + ": the backup holds " + backup.bytes() + " bytes, the "
+                        + "restored store serves " + size + " bytes.");
+            }
+        } catch (NotServed e) {
+            return ObjectVerdict.failed(e.getMessage());
+        }
         Digests restored;
         try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(object.bucket()).object(object.key())
                 .build())) {
             restored = Digests.of(in);
         } catch (ErrorResponseException e) {
-            findings.fail(object.display() + " is listed but cannot be read: " + e.errorResponse().code() + " "
-                    + SecretMasker.of(secrets).mask(String.valueOf(e.errorResponse().message())));
-            return;
-        } catch (GeneralSecurityException | io.minio.errors.MinioException e) {
+            return ObjectVerdict.failed(object.display() + " is listed but cannot be read: " + e.errorResponse().code()
+                    + " " + SecretMasker.of(secrets).mask(String.valueOf(e.errorResponse().message())));
+        } catch (IOException | GeneralSecurityException | io.minio.errors.MinioException e) {
             throw new StoreUnreachable(unreachable(e));
         }
-        findings.add("bytes compared", backup.bytes());
-        findings.add("checksums compared", 2);
         if (!backup.sha256().equals(restored.sha256()) || !backup.md5().equals(restored.md5())) {
-            findings.fail(object.display() + ": content differs from the backup (sha256 backup " + backup.sha256()
-                    + ", served " + restored.sha256() + "; md5 backup " + backup.md5() + ", served " + restored.md5()
-                    + ").");
+            return new ObjectVerdict(backup.bytes(), 2, object.display() + ": content differs from the backup (sha256 "
+                    + "backup " + backup.sha256() + ", served " + restored.sha256() + "; md5 backup " + backup.md5()
+                    + ", served " + restored.md5() + ").");
         }
+        return new ObjectVerdict(backup.bytes(), 2, null);
     }
 
-    private StatObjectResponse stat(MinioClient client, ObjectRef object, IntegrityFindings findings) {
+    /** The object as the store serves it; a missing one is a finding, any other answer an unreachable store. */
+    private StatObjectResponse stat(MinioClient client, ObjectRef object) throws NotServed {
         try {
             return client.statObject(StatObjectArgs.builder().bucket(object.bucket()).object(object.key()).build());
         } catch (ErrorResponseException e) {
             String code = e.errorResponse().code();
             if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code) || "NoSuchObject".equals(code)) {
-                findings.add("objects verified", 1);
-                findings.fail(object.display() + " is in the backup but the restored store does not serve it ("
+                throw new NotServed(object.display() + " is in the backup but the restored store does not serve it ("
                         + code + ").");
-                return null;
             }
             throw new StoreUnreachable(unreachable(e));
         } catch (IOException | GeneralSecurityException | io.minio.errors.MinioException e) {
@@ -203,6 +252,12 @@ public final class S3ObjectVerification {
     private static final class StoreUnreachable extends RuntimeException {
         StoreUnreachable(String message) {
             super(message);
+        }
+    }
+
+    private static final class NotServed extends Exception {
+        NotServed(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.outcome.Verdict;
 import dev.restoredrill.scenario.IsolationPlan;
+import dev.restoredrill.stack.ContainerListener;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.DrillLabels;
@@ -129,6 +130,8 @@ class DrillIsolationIT {
                     "-p", "172.17.0.1::9443", "--entrypoint", "socat", ReferenceImages.SOCAT,
                     "TCP-LISTEN:9443,fork,reuseaddr", "SYSTEM:echo provider-reached");
             own.add(provider);
+            // Its published port accepts (and drops) connections before socat listens: an empty answer, not a test.
+            ContainerListener.await(provider, 9443, TIMEOUT);
             String published = DockerCli.require(TIMEOUT, "port", provider, "9443/tcp").lines().findFirst()
                     .orElseThrow().strip();
             int port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));

@@ -156,6 +156,11 @@ class DrillRestoreIT {
     void theScenarioChecksPass() {
         List<CheckPlan> checks = run.plan().checks();
         assertThat(checks).hasSize(19);
+        // All at once (the default): the checks and the isolation probe ran together after the platform's start,
+        // before any test asked, and their outcomes are kept in the scenario's order.
+        assertThat(run.checkOutcomes().keySet()).containsExactlyElementsOf(checks.stream().map(CheckPlan::name)
+                .toList());
+        assertThat(run.isolationIfRun()).isPresent();
         List<CheckOutcome> outcomes = checks.stream().map(run::check).toList();
         // ClickHouse 18.16 (the reference image) has no CHECK TABLE for MergeTree: said, and not a pass
         assertThat(outcomes).filteredOn(o -> o.name().equals("clickhouse check table")).singleElement()
