@@ -222,8 +222,9 @@ public final class DrillRun implements AutoCloseable {
             if (!bindMounts.isEmpty()) {
                 LOG.warn("drill {} has bind mounts, which a remote drill host cannot serve: {}", drillId(), bindMounts);
             }
-            activity = "after the restores and the platform's start";
             examineAhead();
+            // Its threads each said what they were doing; now the drill as a whole is past this point.
+            activity = "after the restores and the platform's start";
         } catch (RuntimeException e) {
             stackFailure = e;
             activity = "after the drill stack failed to start";

@@ -4,7 +4,6 @@ import dev.restoredrill.outcome.SecretMasker;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
-import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -44,7 +43,7 @@ public final class S3ObjectVerification {
     private static final Logger LOG = LoggerFactory.getLogger(S3ObjectVerification.class);
     static final String PROBE = "object sizes and checksums against the backup";
     private static final String ROOT = "data/";
-    /** Requests to the store at once: each object costs two round trips (stat, get), most of it waiting. */
+    /** Requests to the store at once: each object costs a round trip, most of it waiting. */
     static final int REQUESTS_AT_ONCE = 8;
     private static final Pattern MINIO_PART = Pattern.compile(".*/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"
             + "-[0-9a-f]{12}/part\\.\\d+$");
@@ -191,34 +190,20 @@ public final class S3ObjectVerification {
         }
     }
 
-    private ObjectVerdict present(MinioClient client, ObjectRef object) {
-        try {
-            stat(client, object);
-            return new ObjectVerdict(0, 0, null);
-        } catch (NotServed e) {
-            return ObjectVerdict.failed(e.getMessage());
-        }
-    }
-
+    /** One GET per object: its bytes give the size and both checksums (a HEAD first would double the requests). */
     private ObjectVerdict compare(MinioClient client, ObjectRef object, Digests backup) {
-        try {
-            long size = stat(client, object).size();
-            if (size != backup.bytes()) {
-                return ObjectVerdict.failed(object.display() + ": the backup holds " + backup.bytes() + " bytes, the "
-                        + "restored store serves " + size + " bytes.");
-            }
-        } catch (NotServed e) {
-            return ObjectVerdict.failed(e.getMessage());
-        }
         Digests restored;
         try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(object.bucket()).object(object.key())
                 .build())) {
             restored = Digests.of(in);
         } catch (ErrorResponseException e) {
-            return ObjectVerdict.failed(object.display() + " is listed but cannot be read: " + e.errorResponse().code()
-                    + " " + SecretMasker.of(secrets).mask(String.valueOf(e.errorResponse().message())));
+            return ObjectVerdict.failed(notServed(object, e));
         } catch (IOException | GeneralSecurityException | io.minio.errors.MinioException e) {
             throw new StoreUnreachable(unreachable(e));
+        }
+        if (restored.bytes() != backup.bytes()) {
+            return ObjectVerdict.failed(object.display() + ": the backup holds " + backup.bytes() + " bytes, the "
+                    + "restored store serves " + restored.bytes() + " bytes.");
         }
         if (!backup.sha256().equals(restored.sha256()) || !backup.md5().equals(restored.md5())) {
             return new ObjectVerdict(backup.bytes(), 2, object.display() + ": content differs from the backup (sha256 "
@@ -228,20 +213,24 @@ public final class S3ObjectVerification {
         return new ObjectVerdict(backup.bytes(), 2, null);
     }
 
-    /** The object as the store serves it; a missing one is a finding, any other answer an unreachable store. */
-    private StatObjectResponse stat(MinioClient client, ObjectRef object) throws NotServed {
+    private ObjectVerdict present(MinioClient client, ObjectRef object) {
         try {
-            return client.statObject(StatObjectArgs.builder().bucket(object.bucket()).object(object.key()).build());
+            client.statObject(StatObjectArgs.builder().bucket(object.bucket()).object(object.key()).build());
+            return new ObjectVerdict(0, 0, null);
         } catch (ErrorResponseException e) {
-            String code = e.errorResponse().code();
-            if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code) || "NoSuchObject".equals(code)) {
-                throw new NotServed(object.display() + " is in the backup but the restored store does not serve it ("
-                        + code + ").");
-            }
-            throw new StoreUnreachable(unreachable(e));
+            return ObjectVerdict.failed(notServed(object, e));
         } catch (IOException | GeneralSecurityException | io.minio.errors.MinioException e) {
             throw new StoreUnreachable(unreachable(e));
         }
+    }
+
+    /** A missing object is a finding; any other refusal (credentials, a server error) means the store is not usable. */
+    private String notServed(ObjectRef object, ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        if ("NoSuchKey".equals(code) || "NoSuchBucket".equals(code) || "NoSuchObject".equals(code)) {
+            return object.display() + " is in the backup but the restored store does not serve it (" + code + ").";
+        }
+        throw new StoreUnreachable(unreachable(e));
     }
 
     private String unreachable(Exception e) {
@@ -252,12 +241,6 @@ public final class S3ObjectVerification {
     private static final class StoreUnreachable extends RuntimeException {
         StoreUnreachable(String message) {
             super(message);
-        }
-    }
-
-    private static final class NotServed extends Exception {
-        NotServed(String message) {
-            super(message, null, false, false);
         }
     }
 
