@@ -73,12 +73,27 @@ public final class IsolationInspector {
         }
         List<String> args = new ArrayList<>(List.of(kind, "inspect"));
         args.addAll(ids);
+        DockerCli.Result result = DockerCli.run(TIMEOUT, Map.of(), args);
+        if (!result.ok() && !onlyVanished(result.stderr())) {
+            throw new IllegalStateException("`docker " + String.join(" ", args) + "` exited " + result.exitCode()
+                    + ": " + result.stderr().strip());
+        }
         try {
             List<JsonNode> nodes = new ArrayList<>();
-            JSON.readTree(DockerCli.require(TIMEOUT, args)).forEach(nodes::add);
+            JSON.readTree(result.stdout().isBlank() ? "[]" : result.stdout()).forEach(nodes::add);
             return nodes;
         } catch (IOException e) {
             throw new UncheckedIOException("`docker " + kind + " inspect` printed no JSON", e);
         }
+    }
+
+    /**
+     * Whether inspect failed only for what was removed between the listing and the inspection (a probe's
+     * {@code --rm} container that just ended): gone, it can no longer breach the drill's isolation.
+     */
+    static boolean onlyVanished(String stderr) {
+        List<String> lines = stderr.lines().filter(line -> !line.isBlank()).toList();
+        return !lines.isEmpty() && lines.stream().allMatch(line -> line.matches(
+                "Error(: | response from daemon: )No such (container|network|object): \\S+"));
     }
 }

@@ -49,4 +49,18 @@ class IsolationInspectorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NetworkIsolation.parse("maybe"))
                 .hasMessageContaining("'on'").hasMessageContaining("'off'").hasMessageContaining("maybe");
     }
+
+    @Test
+    void aContainerRemovedBetweenTheListingAndTheInspectionIsGoneNotAnError() {
+        // As the engine answered in CI: three probe containers (docker run --rm) ended between the two commands.
+        String vanished = """
+                Error response from daemon: No such container: 5ac29fc28b9a
+                Error response from daemon: No such container: cbb5dc07e856
+                Error: No such object: af1e4d691865
+                """;
+        assertThat(IsolationInspector.onlyVanished(vanished)).isTrue();
+        assertThat(IsolationInspector.onlyVanished(vanished + "permission denied while trying to connect to the "
+                + "Docker daemon socket\n")).as("any other error still fails the inspection").isFalse();
+        assertThat(IsolationInspector.onlyVanished("")).as("a failure that says nothing").isFalse();
+    }
 }
