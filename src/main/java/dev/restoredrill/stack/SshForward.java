@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.ssh/config}, and the harness never reads or logs them.
  *
  * <p>ssh runs under a small shell that holds a pipe from this JVM: {@link #close()} closes the pipe, and so does
- * the end of the JVM (also a kill), and the shell then ends ssh and deletes the temp dir. Why not a shutdown hook:
+ * the end of the JVM (also a kill), and the shell then ends ssh and deletes the temp dir (just after the JVM ends). Why not a shutdown hook:
  * hooks run in no set order, and the drill's own clean-up hooks (and Testcontainers') need the engine until their
  * end.
  */
@@ -36,13 +37,17 @@ public final class SshForward implements AutoCloseable {
     static final String REMOTE_SOCKET = "/var/run/docker.sock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * {@code sh -c SCRIPT ssh-forward DIR SSH-COMMAND…}: runs ssh until stdin (the JVM's pipe) closes, then ends ssh
-     * and deletes DIR; when ssh ends by itself, DIR stays for this class to read ssh's stderr in it. Exits with
-     * ssh's status. Background jobs of sh read /dev/null, hence fd 3.
+     * {@code sh -c SCRIPT ssh-forward DIR SSH-COMMAND…}: runs ssh and exits with ssh's status. A watcher in the
+     * background waits for stdin (the JVM's pipe) to close, marks that in DIR and ends ssh; the shell then deletes
+     * DIR. When ssh ends by itself, the shell ends the watcher first (the JVM closes the pipe of a process that
+     * ended) and DIR stays, for this class to read ssh's stderr there and delete it. The mark, not whether the
+     * watcher still runs, tells the two apart: the watcher may not have exited yet when ssh's end is seen. Background
+     * jobs of sh read /dev/null, hence fd 3.
      */
     static final String UNTIL_THE_PIPE_CLOSES = "dir=$1; shift; exec 3<&0 </dev/null; \"$@\" & ssh=$!; "
-            + "{ read -r _ <&3; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
-            + "if kill -0 $watch 2>/dev/null; then kill $watch; else rm -rf \"$dir\"; fi; exit $rc";
+            + "{ read -r _ <&3; : > \"$dir/pipe-closed\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
+            + "if [ -e \"$dir/pipe-closed\" ]; then wait $watch; rm -rf \"$dir\"; else kill $watch 2>/dev/null; fi; "
+            + "exit $rc";
 
     private final URI target;
     private final Process ssh;
@@ -189,9 +194,7 @@ public final class SshForward implements AutoCloseable {
             ssh.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        if (Files.exists(dir)) {
-            deleteQuietly(dir);
-        }
+        deleteQuietly(dir);
     }
 
     /** Whether ssh still runs (for tests and the evidence). */
@@ -217,12 +220,15 @@ public final class SshForward implements AutoCloseable {
         }
     }
 
+    /** Deletes the dir and its files; the shell's watcher may be deleting them at the same time. */
     private static void deleteQuietly(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(dir);
+        } catch (NoSuchFileException alreadyGone) {
+            // the watcher was first
         } catch (IOException e) {
             LOG.warn("could not remove {}: {}", dir, e.getMessage());
         }

@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A drill on a drill host named {@code ssh://root@ADDRESS:2222}: a second Docker engine in a network namespace of
@@ -115,8 +117,10 @@ class SshDrillHostIT {
         assertThat(drillHost.docker("ps", "-aq").output()).as("containers left on the drill host").isBlank();
         assertThat(drillHost.docker("volume", "ls", "-q").output()).as("volumes left on the drill host").isBlank();
         assertThat(LeftoverReaper.remaining(drillId)).as("anything of the drill on the local engine").isEmpty();
-        assertThat(forwardDirs()).as("the forward's socket dir is removed when the drill's JVM ends")
-                .isSubsetOf(forwardsBefore);
+        // The forward's shell sees the pipe close when the JVM ends, then ends ssh and deletes the dir: just after.
+        await("the forward's socket dir removed after the drill's JVM ended").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(forwardDirs())
+                        .as("the forward's socket dirs").isSubsetOf(forwardsBefore));
     }
 
     /** The drill in a JVM of its own, told only -Ddrill.docker-host=ssh://…; ssh finds its key as in ~/.ssh/config. */
@@ -133,8 +137,7 @@ class SshDrillHostIT {
                 ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
                 "-D" + DrillHost.PROPERTY + "=ssh://root@" + drillHost.address() + ":" + SSH_PORT,
                 DrillOnHost.class.getName(), scenario.toString(), set.directory().toString(),
-                temp.resolve("work").toString()))
-;
+                temp.resolve("work").toString()));
         builder.environment().remove("DOCKER_HOST");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", drillHost.address());

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ssh command and the one line each ssh fault ends in. Where this machine's own ssh client can produce the fault
@@ -101,6 +104,38 @@ class SshForwardTest {
                 .hasMessageContaining("engine socket /var/run/docker.sock cannot be opened")
                 .hasMessageContaining("Start dockerd there");
         assertThat(forwardDirs()).as("ssh is ended and the private socket dir removed").isSubsetOf(before);
+    }
+
+    @Test
+    void whenTheJvmsPipeClosesTheShellEndsSshAndDeletesTheDir(@TempDir Path temp) throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-pipe"));
+        Files.writeString(dir.resolve("ssh.err"), "");
+        Process shell = untilThePipeCloses(dir, "sleep", "300"); // an ssh that would run for five minutes
+
+        assertThat(shell.waitFor(500, TimeUnit.MILLISECONDS)).as("the forward runs while the pipe is open").isFalse();
+        shell.getOutputStream().close(); // what the end of the JVM does too
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).as("the shell ended ssh and itself").isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dir).doesNotExist());
+    }
+
+    @Test
+    void anSshThatEndsByItselfLeavesItsStderrForTheExplanation(@TempDir Path temp) throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-own-end"));
+        Path err = dir.resolve("ssh.err");
+        Process shell = untilThePipeCloses(dir, "sh", "-c", "echo 'Connection refused' > " + err + "; exit 255");
+
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as("ssh's own exit status").isEqualTo(255);
+        Thread.sleep(300); // the JVM has closed the pipe of the ended process: a watcher left running would delete
+        assertThat(err).as("ssh's stderr, for the line that explains the failure").hasContent("Connection refused");
+    }
+
+    private static Process untilThePipeCloses(Path dir, String... ssh) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", SshForward.UNTIL_THE_PIPE_CLOSES, "ssh-forward",
+                dir.toString()));
+        command.addAll(List.of(ssh));
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** A stand-in for the ssh client: a shell script printing what OpenSSH prints for a fault it cannot cause here. */
