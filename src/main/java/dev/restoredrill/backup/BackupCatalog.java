@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.concurrent.ConcurrentWork;
 import dev.restoredrill.outcome.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 /**
@@ -117,26 +116,13 @@ public final class BackupCatalog {
     /** Every store's file at the same time (each a pass of its own); results in the order of the specs. */
     private static List<StoreResult> scanAtOnce(List<StoreBackupSpec> specs,
             Function<StoreBackupSpec, StoreResult> scan) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, specs.size()), r -> {
-            Thread thread = new Thread(r, "catalog-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<CompletableFuture<StoreResult>> scans = specs.stream()
-                    .map(spec -> CompletableFuture.supplyAsync(() -> scan.apply(spec), pool)).toList();
-            List<StoreResult> stores = new ArrayList<>();
-            for (CompletableFuture<StoreResult> one : scans) {
-                try {
-                    stores.add(one.join());
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
-            }
-            return stores;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<StoreResult>> scans = specs.stream().<Callable<StoreResult>>map(spec -> () -> scan.apply(spec))
+                .toList();
+        List<StoreResult> stores = ConcurrentWork.run("catalog-scan", specs.size(), scans);
+        if (stores.contains(null)) { // interrupted; the thread keeps its interrupt flag
+            throw new CancellationException("the backup catalog's scan was interrupted before every store was read");
         }
+        return stores;
     }
 
     private StoreResult scanStore(BackupLocation location, List<ListedFile> entries, StoreBackupSpec spec,

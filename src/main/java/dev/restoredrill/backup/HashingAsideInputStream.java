@@ -1,5 +1,6 @@
 package dev.restoredrill.backup;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,9 +45,7 @@ final class HashingAsideInputStream extends FilterInputStream {
         for (int i = 0; i < CHUNKS; i++) {
             free.add(new Chunk());
         }
-        hasher = new Thread(this::hashChunks, "catalog-sha256");
-        hasher.setDaemon(true);
-        hasher.start();
+        hasher = DaemonThreads.start("catalog-sha256", this::hashChunks);
     }
 
     private void hashChunks() {

@@ -7,6 +7,7 @@ import dev.restoredrill.backup.FormatFacts;
 import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
+import dev.restoredrill.concurrent.ConcurrentWork;
 import dev.restoredrill.evidence.IsolationEvidence;
 import dev.restoredrill.evidence.PhaseThroughput;
 import dev.restoredrill.backup.TarFacts;

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,9 @@ public final class SourceLoader implements AutoCloseable {
         for (String table : List.of("traces", "observations", "scores")) {
             tally.clickhouse(table, 0);
         }
-        objectStore().createBucket();
+        try (ObjectStoreLoader store = objectStore()) {
+            store.createBucket();
+        }
         progress.phaseDone("clickhouse and s3: schema and bucket", migrations.size(), 0, since(started));
     }
 
@@ -176,7 +179,7 @@ public final class SourceLoader implements AutoCloseable {
     private void loadTraces(Instant cutoff, LoadMeter meter) {
         Timeline timeline = dataset.timeline();
         LangfuseData langfuse = dataset.langfuse();
-        try (ParallelUploads objects = new ParallelUploads(objectStore(), S3_PUTS)) {
+        try (ObjectStoreLoader store = objectStore(); ParallelUploads objects = new ParallelUploads(store, S3_PUTS)) {
             loadTracesAndMedia(cutoff, timeline, langfuse, objects, meter);
         }
     }

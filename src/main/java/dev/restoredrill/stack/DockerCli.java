@@ -1,5 +1,6 @@
 package dev.restoredrill.stack;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,16 +143,14 @@ public final class DockerCli {
      */
     private static CompletableFuture<Void> pump(InputStream from, OutputStream to) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        DaemonThreads.start("docker-cli-pump", () -> {
             try (from) {
                 from.transferTo(to == null ? OutputStream.nullOutputStream() : to);
                 done.complete(null);
             } catch (IOException e) {
                 done.completeExceptionally(new UncheckedIOException(e));
             }
-        }, "docker-cli-pump");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return done;
     }
 }

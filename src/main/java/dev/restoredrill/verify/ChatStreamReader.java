@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,9 +37,7 @@ final class ChatStreamReader implements AutoCloseable {
     /** Starts reading {@code stream} (UTF-8 {@code text/event-stream}) on a daemon thread. */
     static ChatStreamReader start(InputStream stream) {
         ChatStreamReader reader = new ChatStreamReader(stream);
-        Thread thread = new Thread(reader::readAll, "chat-stream-reader");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.start("chat-stream-reader", reader::readAll);
         return reader;
     }
 

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.outcome.SecretMasker;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -70,15 +71,9 @@ public final class S3ObjectVerification {
                     + " chosen by a hash of the key so a rerun checks the same ones.", maxObjects, expectedObjects,
                     rate * 100));
         }
-        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
-                .build();
-        client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.MINUTES.toMillis(10), 0);
+        MinioClient client = s3.client(Duration.ofMinutes(10));
         long xlMeta = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_AT_ONCE, r -> {
-            Thread thread = new Thread(r, "s3-verify");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_AT_ONCE, DaemonThreads.named("s3-verify"));
         // In the tarball's order, at most 2 x REQUESTS_AT_ONCE objects in flight: memory stays flat.
         Deque<Future<ObjectVerdict>> inFlight = new ArrayDeque<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(
@@ -117,6 +112,7 @@ public final class S3ObjectVerification {
             findings.error("the verification was interrupted before it finished; it proves nothing.");
         } finally {
             pool.shutdownNow();
+            StoreConnections.S3.release(client);
         }
         if (xlMeta > 0) {
             findings.note(xlMeta + " objects are in MinIO's xl.meta layout: their presence was checked, their size"

@@ -9,11 +9,11 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +39,7 @@ final class S3Probe {
     }
 
     Measurement measure(S3Check check) {
-        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
-                .build();
-        client.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.SECONDS.toMillis(120), 0);
+        MinioClient client = s3.client(Duration.ofSeconds(120));
         long count = 0;
         String newestKey = null;
         Instant newestAt = null;
@@ -72,6 +70,8 @@ final class S3Probe {
             throw new StoreAccessException("The S3 store at " + s3.endpoint() + " failed to list s3://"
                     + check.bucket() + "/" + check.prefix() + ": " + SecretMasker.of(secrets).mask(e.toString())
                     + ". Check the minio service's logs.", e);
+        } finally {
+            StoreConnections.S3.release(client);
         }
         String objects = count + (count == 1 ? " object" : " objects");
         if (newestAt == null) {

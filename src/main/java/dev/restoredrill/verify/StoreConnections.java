@@ -3,9 +3,12 @@ package dev.restoredrill.verify;
 import dev.restoredrill.outcome.SecretMasker;
 import dev.restoredrill.stack.DrillCredentials;
 import dev.restoredrill.stack.ServiceEndpoint;
+import io.minio.MinioClient;
+import java.time.Duration;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How the verify stage reaches the restored stores. {@link #toString()} masks every secret, and
@@ -103,6 +106,25 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(accessKey, "accessKey");
             Objects.requireNonNull(secretKey, "secretKey");
+        }
+
+        /** A client of this store: 10 s to connect, {@code read} to wait for an answer. {@link #release} it. */
+        public MinioClient client(Duration read) {
+            MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+            client.setTimeout(TimeUnit.SECONDS.toMillis(10), read.toMillis(), 0);
+            return client;
+        }
+
+        /**
+         * Ends a client's HTTP threads and pooled connections. Its dispatcher's threads are not daemons and idle a
+         * minute before they end: a JVM that made the client would wait that long to exit.
+         */
+        public static void release(MinioClient client) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // only shuts down an executor and evicts idle connections; nothing to report
+            }
         }
 
         @Override

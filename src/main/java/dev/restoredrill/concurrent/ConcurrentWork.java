@@ -1,4 +1,4 @@
-package dev.restoredrill.drill;
+package dev.restoredrill.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Independent pieces of a drill's work on at most {@code slots} threads (daemons, so a stuck piece never keeps
- * an interrupted drill's JVM alive), waited for together. With one slot they run on the caller's thread, in order.
+ * Independent pieces of work on at most {@code slots} threads (daemons, so a stuck piece never keeps an
+ * interrupted drill's JVM alive), waited for together. With one slot they run on the caller's thread, in order.
  */
-final class ConcurrentWork {
+public final class ConcurrentWork {
 
     private ConcurrentWork() {
     }
@@ -25,7 +24,7 @@ final class ConcurrentWork {
      * fails; then the first failure, in the tasks' order, is thrown. On an interrupt the tasks still running are
      * cancelled, the interrupt is kept, and the results so far come back ({@code null} for the unfinished).
      */
-    static <T> List<T> run(String name, int slots, List<Callable<T>> tasks) {
+    public static <T> List<T> run(String name, int slots, List<Callable<T>> tasks) {
         if (slots <= 1 || tasks.size() <= 1) {
             return results(tasks.stream().map(task -> {
                 FutureTask<T> done = new FutureTask<>(task);
@@ -33,12 +32,7 @@ final class ConcurrentWork {
                 return (Future<T>) done;
             }).toList());
         }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(slots, tasks.size()), r -> {
-            Thread thread = new Thread(r, name + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(slots, tasks.size()), DaemonThreads.named(name));
         try {
             return results(tasks.stream().map(pool::submit).toList());
         } finally {

@@ -1,4 +1,4 @@
-package dev.restoredrill.drill;
+package dev.restoredrill.concurrent;
 
 import org.junit.jupiter.api.Test;
 
