@@ -5,6 +5,7 @@ import dev.restoredrill.outcome.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,56 +64,141 @@ public record DrillEvidence(String drillId, String scenario, String title, boole
 
     /** Adds the cross-store skew; a skew over the scenario's limit is a failure of its own and fails the drill. */
     public DrillEvidence withSkew(CrossStoreSkew skew) {
-        List<Failure> all = new java.util.ArrayList<>(failures);
-        skew.failure().filter(f -> !all.contains(f)).ifPresent(all::add);
-        Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
-                measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, skew, platform, throughput);
+        Copy copy = new Copy(this);
+        copy.crossStoreSkew = skew;
+        skew.failure().ifPresent(copy::fail);
+        return copy.judged().build();
     }
 
     /** Adds what the apps' start did; its failures are already among {@code failures}. */
     public DrillEvidence withPlatform(PlatformEvidence started) {
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest,
-                stores, measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, started, throughput);
+        Copy copy = new Copy(this);
+        copy.platform = started;
+        return copy.build();
     }
 
     public DrillEvidence withAudit(boolean preflight, String operator, String approver, String scenarioSha256,
             String harnessCommit) {
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
-                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, throughput);
+        Copy copy = new Copy(this);
+        copy.preflight = preflight;
+        copy.operator = operator;
+        copy.approver = approver;
+        copy.scenarioSha256 = scenarioSha256;
+        copy.harnessCommit = harnessCommit;
+        return copy.build();
     }
 
     /** Adds the RTO judgements; each missed one is a failure of its own and fails a drill that passed. */
     public DrillEvidence withRto(List<RtoOutcome> judged) {
-        List<Failure> all = new java.util.ArrayList<>(failures);
-        judged.forEach(r -> r.failure().filter(f -> !all.contains(f)).ifPresent(all::add));
-        Verdict v = verdict == Verdict.PASS && !all.isEmpty() ? Verdict.FAIL : verdict;
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, v, backupManifest, stores,
-                measuredRto, checks, journey, all, preflight, approver, scenarioSha256, harnessCommit, judged,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, throughput);
+        Copy copy = new Copy(this);
+        copy.rto = judged;
+        judged.forEach(r -> r.failure().ifPresent(copy::fail));
+        return copy.judged().build();
     }
 
     public DrillEvidence withCorrectiveActions(List<TrackedFailure> tracked, List<CorrectiveAction> actions) {
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
-                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                tracked, actions, isolation, crossStoreSkew, platform, throughput);
+        Copy copy = new Copy(this);
+        copy.trackedFailures = tracked;
+        copy.correctiveActions = actions;
+        return copy.build();
     }
 
     /** Adds the isolation evidence; its problems are failures already (the assembler adds them). */
     public DrillEvidence withIsolation(IsolationEvidence evidence) {
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
-                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, evidence, crossStoreSkew, platform, throughput);
+        Copy copy = new Copy(this);
+        copy.isolation = evidence;
+        return copy.build();
     }
 
     /** Adds each data-moving phase's bytes, time and rate (they judge nothing: no failure, no verdict change). */
     public DrillEvidence withThroughput(List<PhaseThroughput> phases) {
-        return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict, backupManifest, stores,
-                measuredRto, checks, journey, failures, preflight, approver, scenarioSha256, harnessCommit, rto,
-                trackedFailures, correctiveActions, isolation, crossStoreSkew, platform, phases);
+        Copy copy = new Copy(this);
+        copy.throughput = phases;
+        return copy.build();
+    }
+
+    /**
+     * The evidence with some parts replaced: what each {@code with} method changes, it sets here; the rest is
+     * this record's. One place that lists every component, instead of one per {@code with} method.
+     */
+    private static final class Copy {
+        private final String drillId;
+        private final String scenario;
+        private final String title;
+        private final boolean demo;
+        private String operator;
+        private final String host;
+        private final Instant start;
+        private final Instant end;
+        private Verdict verdict;
+        private final JsonNode backupManifest;
+        private final List<StoreOutcome> stores;
+        private final Duration measuredRto;
+        private final List<CheckOutcomeView> checks;
+        private final List<JourneyStepView> journey;
+        private final List<Failure> failures;
+        private boolean preflight;
+        private String approver;
+        private String scenarioSha256;
+        private String harnessCommit;
+        private List<RtoOutcome> rto;
+        private List<TrackedFailure> trackedFailures;
+        private List<CorrectiveAction> correctiveActions;
+        private IsolationEvidence isolation;
+        private CrossStoreSkew crossStoreSkew;
+        private PlatformEvidence platform;
+        private List<PhaseThroughput> throughput;
+
+        private Copy(DrillEvidence from) {
+            drillId = from.drillId;
+            scenario = from.scenario;
+            title = from.title;
+            demo = from.demo;
+            operator = from.operator;
+            host = from.host;
+            start = from.start;
+            end = from.end;
+            verdict = from.verdict;
+            backupManifest = from.backupManifest;
+            stores = from.stores;
+            measuredRto = from.measuredRto;
+            checks = from.checks;
+            journey = from.journey;
+            failures = new ArrayList<>(from.failures);
+            preflight = from.preflight;
+            approver = from.approver;
+            scenarioSha256 = from.scenarioSha256;
+            harnessCommit = from.harnessCommit;
+            rto = from.rto;
+            trackedFailures = from.trackedFailures;
+            correctiveActions = from.correctiveActions;
+            isolation = from.isolation;
+            crossStoreSkew = from.crossStoreSkew;
+            platform = from.platform;
+            throughput = from.throughput;
+        }
+
+        /** Adds a failure of its own, once. */
+        private void fail(Failure failure) {
+            if (!failures.contains(failure)) {
+                failures.add(failure);
+            }
+        }
+
+        /** A drill that passed fails once it holds any failure. */
+        private Copy judged() {
+            if (verdict == Verdict.PASS && !failures.isEmpty()) {
+                verdict = Verdict.FAIL;
+            }
+            return this;
+        }
+
+        private DrillEvidence build() {
+            return new DrillEvidence(drillId, scenario, title, demo, operator, host, start, end, verdict,
+                    backupManifest, stores, measuredRto, checks, journey, failures, preflight, approver,
+                    scenarioSha256, harnessCommit, rto, trackedFailures, correctiveActions, isolation, crossStoreSkew,
+                    platform, throughput);
+        }
     }
 
     private static void require(Object value, String field) {

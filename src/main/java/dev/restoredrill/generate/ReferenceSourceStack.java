@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
@@ -91,7 +92,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
      * {@link #close()} never runs while a container is still being created (it would be left behind).
      */
     private void startAll() {
-        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        ExecutorService pool = Executors.newFixedThreadPool(services.size(), DaemonThreads.named("source-stack-start"));
         try {
             List<Future<?>> starts = services.values().stream()
                     .map(s -> pool.submit(() -> s.container().start())).collect(Collectors.toList());

@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.store.StoreType;
 import com.mongodb.client.MongoClient;
@@ -79,7 +80,7 @@ public final class MongoArchiveRestore extends ServiceRestore {
     }
 
     List<String> restoreInto(MongoClient client) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers, r -> new Thread(r, "mongo-restore-writer"));
+        ExecutorService pool = Executors.newFixedThreadPool(writers, DaemonThreads.named("mongo-restore-writer"));
         BatchingVisitor visitor = new BatchingVisitor(client, pool);
         ArchiveSummary summary;
         RestoreProgress progress = new RestoreProgress(

@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.stack.ServiceStack;
 import dev.restoredrill.outcome.Failure;
 import dev.restoredrill.outcome.FailureCategory;
@@ -57,7 +58,7 @@ public final class ParallelRestore {
         long start = System.nanoTime();
         LOG.info("restoring {} stores, {}", engines.size(), slots.availablePermits() >= engines.size()
                 ? "all at once" : slots.availablePermits() + " at a time (-Ddrill.parallel)");
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()), DaemonThreads.named("restore"));
         try {
             Map<String, CompletableFuture<Prepared>> prepared = new LinkedHashMap<>();
             for (RestoreEngine engine : engines) {

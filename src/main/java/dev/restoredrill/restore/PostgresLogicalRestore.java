@@ -1,5 +1,6 @@
 package dev.restoredrill.restore;
 
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.outcome.FailureCategory;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.ServiceStack;
@@ -57,8 +58,8 @@ public final class PostgresLogicalRestore extends ServiceRestore {
         List<String> notes = new ArrayList<>();
         notes.add(serverSettings(stack));
         Path spools = Files.createTempDirectory("restore-drill-pg-");
-        ExecutorService globals = Executors.newSingleThreadExecutor(r -> new Thread(r, "psql-globals"));
-        ExecutorService databases = Executors.newFixedThreadPool(SESSIONS, r -> new Thread(r, "psql-database"));
+        ExecutorService globals = Executors.newSingleThreadExecutor(DaemonThreads.named("psql-globals"));
+        ExecutorService databases = Executors.newFixedThreadPool(SESSIONS, DaemonThreads.named("psql-database"));
         List<Section> sections = new ArrayList<>();
         List<SpoolFile> open = new ArrayList<>();
         // The output of the session that failed first: its statement is the restore's error; the others stop.
