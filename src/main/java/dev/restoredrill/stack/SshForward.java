@@ -41,11 +41,13 @@ public final class SshForward implements AutoCloseable {
      * background waits for stdin (the JVM's pipe) to close, marks that in DIR and ends ssh; the shell then deletes
      * DIR. When ssh ends by itself, the shell ends the watcher first (the JVM closes the pipe of a process that
      * ended) and DIR stays, for this class to read ssh's stderr there and delete it. The mark, not whether the
-     * watcher still runs, tells the two apart: the watcher may not have exited yet when ssh's end is seen. Background
-     * jobs of sh read /dev/null, hence fd 3.
+     * watcher still runs, tells the two apart: the watcher may not have exited yet when ssh's end is seen. The mark
+     * is written by {@code echo}, not {@code :}: a failed redirection of a special builtin ends the shell, and a
+     * watcher ended so (DIR removed by someone else) would leave ssh running. Background jobs of sh read /dev/null,
+     * hence fd 3.
      */
     static final String UNTIL_THE_PIPE_CLOSES = "dir=$1; shift; exec 3<&0 </dev/null; \"$@\" & ssh=$!; "
-            + "{ read -r _ <&3; : > \"$dir/pipe-closed\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
+            + "{ read -r _ <&3; echo > \"$dir/pipe-closed\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
             + "if [ -e \"$dir/pipe-closed\" ]; then wait $watch; rm -rf \"$dir\"; else kill $watch 2>/dev/null; fi; "
             + "exit $rc";
 

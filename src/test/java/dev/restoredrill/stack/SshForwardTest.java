@@ -119,6 +119,18 @@ class SshForwardTest {
     }
 
     @Test
+    void sshEndsWhenThePipeClosesEvenIfTheDirWasRemovedMeanwhile(@TempDir Path temp) throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-swept"));
+        Process shell = untilThePipeCloses(dir, "sleep", "300");
+        assertThat(shell.waitFor(300, TimeUnit.MILLISECONDS)).isFalse();
+
+        Files.delete(dir); // a tmp cleaner, say: the watcher's mark cannot be written
+        shell.getOutputStream().close();
+
+        assertThat(shell.waitFor(10, TimeUnit.SECONDS)).as("ssh was ended and the shell with it").isTrue();
+    }
+
+    @Test
     void anSshThatEndsByItselfLeavesItsStderrForTheExplanation(@TempDir Path temp) throws Exception {
         Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-own-end"));
         Path err = dir.resolve("ssh.err");
