@@ -36,6 +36,10 @@ public final class SshForward implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshForward.class);
     static final String REMOTE_SOCKET = "/var/run/docker.sock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** The files of the forward's dir: the forwarded socket, ssh's stderr, the watcher's mark of a closed pipe. */
+    private static final String SOCKET = "docker.sock";
+    private static final String STDERR = "ssh.err";
+    private static final String PIPE_CLOSED = "pipe-closed";
     /**
      * {@code sh -c SCRIPT ssh-forward DIR SSH-COMMAND…}: runs ssh and exits with ssh's status. A watcher in the
      * background waits for stdin (the JVM's pipe) to close, marks that in DIR and ends ssh; the shell then deletes
@@ -47,8 +51,8 @@ public final class SshForward implements AutoCloseable {
      * hence fd 3.
      */
     static final String UNTIL_THE_PIPE_CLOSES = "dir=$1; shift; exec 3<&0 </dev/null; \"$@\" & ssh=$!; "
-            + "{ read -r _ <&3; echo > \"$dir/pipe-closed\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
-            + "if [ -e \"$dir/pipe-closed\" ]; then wait $watch; rm -rf \"$dir\"; else kill $watch 2>/dev/null; fi; "
+            + "{ read -r _ <&3; echo > \"$dir/" + PIPE_CLOSED + "\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
+            + "if [ -e \"$dir/" + PIPE_CLOSED + "\" ]; then wait $watch; rm -rf \"$dir\"; else kill $watch 2>/dev/null; fi; "
             + "exit $rc";
 
     private final URI target;
@@ -83,15 +87,9 @@ public final class SshForward implements AutoCloseable {
 
     /** {@code executable}: the ssh client (a stand-in in the fault tests). */
     static SshForward open(String executable, URI target, Duration timeout) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("restore-drill-ssh-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Path socket = dir.resolve("docker.sock");
-        Path stderr = dir.resolve("ssh.err");
+        Path dir = privateDir();
+        Path socket = dir.resolve(SOCKET);
+        Path stderr = dir.resolve(STDERR);
         List<String> command = new ArrayList<>(List.of("sh", "-c", UNTIL_THE_PIPE_CLOSES, "ssh-forward",
                 dir.toString()));
         command.addAll(command(executable, target, socket));
@@ -118,6 +116,25 @@ public final class SshForward implements AutoCloseable {
         } catch (RuntimeException e) {
             forward.close();
             throw e;
+        }
+    }
+
+    /**
+     * The forward's temp dir, readable by this user only. The JVM deletes it and its files when it ends (after every
+     * shutdown hook, so the drill's clean-up still reaches the engine): a forward lives as long as the JVM, and the
+     * shell leaves the dir to this class when ssh ended by itself, e.g. when the connection dropped mid-drill.
+     */
+    static Path privateDir() {
+        try {
+            Path dir = Files.createTempDirectory("restore-drill-ssh-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            dir.toFile().deleteOnExit(); // registered first: deleted last, once its files are gone
+            for (String file : List.of(SOCKET, STDERR, PIPE_CLOSED)) {
+                dir.resolve(file).toFile().deleteOnExit();
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

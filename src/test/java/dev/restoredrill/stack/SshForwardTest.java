@@ -131,6 +131,19 @@ class SshForwardTest {
     }
 
     @Test
+    void theEndOfTheJvmDeletesTheDirOfAnSshThatEndedByItself() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
+                ForwardDirAtExit.class.getName()).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+
+        Path dir = Path.of(output.lines().filter(l -> l.startsWith("DIR ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no DIR line: " + output)).substring(4));
+        assertThat(dir).as("the forward's dir, with the stderr a dead ssh left").doesNotExist();
+    }
+
+    @Test
     void anSshThatEndsByItselfLeavesItsStderrForTheExplanation(@TempDir Path temp) throws Exception {
         Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-own-end"));
         Path err = dir.resolve("ssh.err");
