@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.ssh/config}, and the harness never reads or logs them.
  *
  * <p>ssh runs under a small shell that holds a pipe from this JVM: {@link #close()} closes the pipe, and so does
- * the end of the JVM (also a kill), and the shell then ends ssh and deletes the temp dir (just after the JVM ends). Why not a shutdown hook:
- * hooks run in no set order, and the drill's own clean-up hooks (and Testcontainers') need the engine until their
- * end.
+ * the end of the JVM (also a kill), and the shell then ends ssh and deletes the temp dir (just after the JVM ends).
+ * Why not a shutdown hook: hooks run in no set order, and the drill's own clean-up hooks (and Testcontainers') need
+ * the engine until their end.
  */
 public final class SshForward implements AutoCloseable {
 
