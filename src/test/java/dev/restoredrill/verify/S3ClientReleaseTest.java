@@ -19,7 +19,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A released S3 client leaves no thread that keeps a JVM alive: MinIO's client answers through OkHttp, whose
  * dispatcher threads are not daemons and idle a minute before they end (the demo generator's JVM waited that long
- * after its last PUT). The store is a plain HTTP server on loopback answering as S3 does for a missing bucket.
+ * after its last PUT). The store is a plain HTTP server on loopback answering as S3 does for a missing bucket: the
+ * MinIO client first asks the bucket's region ({@code GET /bucket?location}, minio-java
+ * {@code io/minio/S3Base.java} getRegionAsync), answered with a {@code LocationConstraint} document as in the AWS S3
+ * API reference (GetBucketLocation); then {@code HEAD /bucket}, answered 404 without a body as S3 answers HeadBucket
+ * for a bucket that does not exist.
  */
 class S3ClientReleaseTest {
 
