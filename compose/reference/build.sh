@@ -15,8 +15,8 @@ LOG_DIR="$BUILD_DIR/logs"
 
 DEBIAN_SUITE=bookworm
 DEBIAN_MIRROR=http://deb.debian.org/debian
-MAVEN_CENTRAL=https://repo.maven.apache.org/maven2
-S3PROXY_VERSION=4.1.0   # newest on Maven Central; built for Java 17
+# S3Proxy on Maven Central (built for Java 17), the MinIO stand-in's server (minio-s3proxy/pom.xml).
+S3PROXY_VERSION="$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' "$HERE/minio-s3proxy/pom.xml")"
 S3PROXY_TAG="restore-drill/minio-s3proxy:$S3PROXY_VERSION"
 MONGO_JAVA_SERVER_VERSION="$(sed -n 's:.*<mongo-java-server.version>\(.*\)</mongo-java-server.version>.*:\1:p' \
 	"$HERE/services/pom.xml")"
@@ -186,21 +186,15 @@ build_from_dir() {
 }
 
 build_s3proxy() {
-	local name="$1" hash="$2"
-	local jar="s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
-	local cache="$BUILD_DIR/downloads/$jar" context="$BUILD_DIR/context/minio-s3proxy"
-	if [ ! -f "$cache" ]; then
-		mkdir -p "$BUILD_DIR/downloads"
-		local url="$MAVEN_CENTRAL/org/gaul/s3proxy/$S3PROXY_VERSION/$jar"
-		curl -fsSL --retry 2 -o "$cache.part" "$url" >>"$CURRENT_LOG" 2>&1
-		local expected
-		expected=$(curl -fsSL "$url.sha1" | cut -c1-40)
-		echo "$expected  $cache.part" | sha1sum -c - >>"$CURRENT_LOG" 2>&1
-		mv "$cache.part" "$cache"
-	fi
-	rm -rf "$context" && mkdir -p "$context"
-	cp -a "$HERE/minio-s3proxy/." "$context/"
-	cp "$cache" "$context/s3proxy.jar"
+	local name="$1" hash="$2" project="$HERE/minio-s3proxy" context="$BUILD_DIR/context/minio-s3proxy"
+	rm -rf "$project/target/dependency"
+	# The tests run here (not -DskipTests): the listing's paging is the stand-in's own code. -C: Maven refuses a
+	# download whose checksum does not match Maven Central's.
+	mvn -q -B -C -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime \
+		>>"$CURRENT_LOG" 2>&1
+	rm -rf "$context" && mkdir -p "$context/lib"
+	cp "$project/Dockerfile" "$project/docker-entrypoint.sh" "$project/minio" "$project/healthcheck" "$context/"
+	cp "$project/target/minio-s3proxy.jar" "$project"/target/dependency/*.jar "$context/lib/"
 	docker_build "$context" "$name" "$hash"
 }
 
@@ -272,7 +266,7 @@ main() {
 	ensure restore-drill/clickhouse:18.16 "$(inputs_hash "$base" path:clickhouse)" build_from_dir clickhouse
 	jre=$(inputs_hash "$base" path:jre)
 	ensure restore-drill/jre:17 "$jre" build_from_dir jre
-	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" "s3proxy $S3PROXY_VERSION" path:minio-s3proxy)" build_s3proxy
+	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" path:minio-s3proxy)" build_s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
 	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_java_project chat-standin
 	ensure "$MODEL_TAG" "$(inputs_hash "$jre" path:model-standin)" build_java_project model-standin
