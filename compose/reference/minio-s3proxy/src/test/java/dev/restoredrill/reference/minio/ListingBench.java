@@ -1,16 +1,10 @@
 package dev.restoredrill.reference.minio;
 
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,24 +79,8 @@ public final class ListingBench {
 
     /** Starts S3Proxy on a loopback port with the store {@code wrap} makes, lists a bucket, stops it. */
     private static long list(Path dir, String bucket, UnaryOperator<BlobStore> wrap) throws Exception {
-        S3Proxy proxy =
-                S3Proxy.builder()
-                        .blobStore(wrap.apply(new FilesystemNio2BlobStore(dir.toString())))
-                        .endpoint(URI.create("http://127.0.0.1:0"))
-                        .awsAuthentication(AuthenticationType.NONE, null, null)
-                        .build();
-        proxy.start();
-        try (S3Client client =
-                S3Client.builder()
-                        .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                        .forcePathStyle(true)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(AnonymousCredentialsProvider.create())
-                        .build()) {
-            return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().count();
-        } finally {
-            proxy.stop();
-        }
+        return LoopbackS3.with(wrap.apply(new FilesystemNio2BlobStore(dir.toString())),
+                client -> client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().count());
     }
 
     private static double seconds(ThrowingRunnable work) throws Exception {

@@ -78,6 +78,16 @@ class ListingSnapshotsTest {
     }
 
     @Test
+    void pagesThroughS3ProxysFrontEndFromOneWalk() throws Exception {
+        put(keys("events/2026-11-01/", 2_345));
+        List<String> listed = LoopbackS3.with(snapshots, client -> client
+                .listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents().stream().map(S3Object::key).toList());
+
+        assertThat(listed).hasSize(2_345).isSorted().doesNotHaveDuplicates();
+        assertThat(counted.lists).as("walks for a listing of three pages over HTTP").hasValue(1);
+    }
+
+    @Test
     void aWriteBetweenPagesShowsOnTheNextPage() {
         put(keys("events/", 1_500));
         ListObjectsV2Response first = snapshots.list(request(null, null, 1000).build());
