@@ -44,7 +44,7 @@ final class MongoArchiveDump {
 
     /** Writes the archive and returns the documents written per namespace. */
     static Map<String, Long> write(ServiceEndpoint endpoint, Path file) {
-        try (MongoClient client = MongoClients.create("mongodb://" + endpoint.host() + ":" + endpoint.port() + "/?directConnection=true");
+        try (MongoClient client = MongoClients.create(endpoint.mongodbUri());
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             String serverVersion = client.getDatabase("admin").runCommand(new BsonDocument("buildInfo", new BsonInt32(1)))
                     .getString("version");

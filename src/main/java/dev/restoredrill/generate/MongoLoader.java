@@ -24,7 +24,7 @@ final class MongoLoader implements AutoCloseable {
     private final MongoDatabase database;
 
     MongoLoader(ServiceEndpoint endpoint) {
-        this.client = MongoClients.create("mongodb://" + endpoint.host() + ":" + endpoint.port() + "/?directConnection=true");
+        this.client = MongoClients.create(endpoint.mongodbUri());
         this.database = client.getDatabase(DATABASE);
     }
 

@@ -72,8 +72,7 @@ public final class MongoArchiveRestore extends ServiceRestore {
 
     @Override
     public List<String> load(ServiceStack stack) throws Exception {
-        String uri = "mongodb://" + stack.endpoint(service, StoreType.MONGODB.port());
-        try (MongoClient client = MongoClients.create(uri)) {
+        try (MongoClient client = MongoClients.create(stack.endpoint(service, StoreType.MONGODB.port()).mongodbUri())) {
             requireFreshTarget(client);
             return restoreInto(client);
         }

@@ -29,7 +29,7 @@ public record StoreConnections(Postgres postgres, Mongo mongo, ClickHouse clickh
         return new StoreConnections(
                 new Postgres(postgres.host(), postgres.port(), credentials.postgresUser(),
                         credentials.postgresPassword()),
-                new Mongo("mongodb://" + mongodb.host() + ":" + mongodb.port()),
+                new Mongo(mongodb.mongodbUri()),
                 new ClickHouse(clickhouse.httpUrl(), credentials.clickhouseUser(), credentials.clickhousePassword()),
                 new S3(minio.httpUrl(), credentials.minioUser(), credentials.minioPassword()));
     }
