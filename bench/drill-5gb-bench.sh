@@ -10,8 +10,8 @@
 # The generated sets are kept in $BENCH_DIR and reused. The generator makes about 3 MB/s of backups here (2 cores;
 # BENCH_SIZE=5GB made 2.14 GB in 11 minutes), so the default set takes about half an hour. The reference MongoDB
 # stand-in holds its documents in its heap (up to 60 % of the host's memory, about 6 GB of documents on 24 GiB, unless
-# MONGO_STANDIN_HEAP fixes it), and S3Proxy lists a bucket of 100,000s of objects very slowly
-# (compose/reference/README.md): on the reference stack the drill's S3 checks then take far longer than its restores.
+# MONGO_STANDIN_HEAP fixes it). The MinIO stand-in lists a bucket from one walk of it (the default set's bucket holds
+# about 320,000 objects; compose/reference/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
