@@ -10,7 +10,7 @@ public record ServiceEndpoint(String host, int port) {
      * connection pool and failed every operation under way ("Connection pool ... is paused because another
      * operation failed"), a dump or restore of many minutes among them. A dead server still fails them in 2 min.
      */
-    public static final int MONGODB_MONITOR_TIMEOUT_MS = 120_000;
+    private static final int MONGODB_MONITOR_TIMEOUT_MS = 120_000;
 
     public String httpUrl() {
         return "http://" + host + ":" + port;
