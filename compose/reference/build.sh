@@ -185,19 +185,6 @@ build_from_dir() {
 	docker_build "$HERE/$dir" "$name" "$hash"
 }
 
-build_s3proxy() {
-	local name="$1" hash="$2" project="$HERE/minio-s3proxy" context="$BUILD_DIR/context/minio-s3proxy"
-	rm -rf "$project/target/dependency"
-	# The tests run here (not -DskipTests): the listing's paging is the stand-in's own code. -C: Maven refuses a
-	# download whose checksum does not match Maven Central's.
-	mvn -q -B -C -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime \
-		>>"$CURRENT_LOG" 2>&1
-	rm -rf "$context" && mkdir -p "$context/lib"
-	cp "$project/Dockerfile" "$project/docker-entrypoint.sh" "$project/minio" "$project/healthcheck" "$context/"
-	cp "$project/target/minio-s3proxy.jar" "$project"/target/dependency/*.jar "$context/lib/"
-	docker_build "$context" "$name" "$hash"
-}
-
 build_mongo() {
 	local name="$1" hash="$2" services="$HERE/services" context="$BUILD_DIR/context/mongodb-standin"
 	rm -rf "$services/target/dependency"
@@ -208,15 +195,16 @@ build_mongo() {
 	docker_build "$context" "$name" "$hash"
 }
 
-# A stand-in that is one Maven project of its own (chat-standin, model-standin): its jar, its runtime
-# dependencies, its Dockerfile and health check.
+# A stand-in that is one Maven project of its own (chat-standin, model-standin, minio-s3proxy): its tests run
+# here (nothing else runs them), Maven refuses a download whose checksum does not match Maven Central's (-C), and
+# the project's top-level files (Dockerfile, health check, scripts) go into the image's context with its jars.
 build_java_project() {
 	local project_dir="$1" name="$2" hash="$3" project="$HERE/$1" context="$BUILD_DIR/context/$1"
 	rm -rf "$project/target/dependency"
-	mvn -q -B -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+	mvn -q -B -C -f "$project/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime \
 		>>"$CURRENT_LOG" 2>&1
 	rm -rf "$context" && mkdir -p "$context/lib"
-	cp "$project/Dockerfile" "$project/healthcheck" "$context/"
+	find "$project" -maxdepth 1 -type f ! -name pom.xml ! -name README.md -exec cp -p '{}' "$context/" ';'
 	cp "$project/target/$project_dir.jar" "$project"/target/dependency/*.jar "$context/lib/"
 	docker_build "$context" "$name" "$hash"
 }
@@ -266,7 +254,7 @@ main() {
 	ensure restore-drill/clickhouse:18.16 "$(inputs_hash "$base" path:clickhouse)" build_from_dir clickhouse
 	jre=$(inputs_hash "$base" path:jre)
 	ensure restore-drill/jre:17 "$jre" build_from_dir jre
-	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" path:minio-s3proxy)" build_s3proxy
+	ensure "$S3PROXY_TAG" "$(inputs_hash "$jre" path:minio-s3proxy)" build_java_project minio-s3proxy
 	ensure "$MONGO_TAG" "$(inputs_hash "$jre" path:services path:mongodb-standin)" build_mongo
 	ensure "$CHAT_TAG" "$(inputs_hash "$jre" path:chat-standin)" build_java_project chat-standin
 	ensure "$MODEL_TAG" "$(inputs_hash "$jre" path:model-standin)" build_java_project model-standin
