@@ -37,8 +37,8 @@ public final class SshForward implements AutoCloseable {
     static final String REMOTE_SOCKET = "/var/run/docker.sock";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** The files of the forward's dir: the forwarded socket, ssh's stderr, the watcher's mark of a closed pipe. */
-    private static final String SOCKET = "docker.sock";
-    private static final String STDERR = "ssh.err";
+    static final String SOCKET = "docker.sock";
+    static final String STDERR = "ssh.err";
     private static final String PIPE_CLOSED = "pipe-closed";
     /**
      * {@code sh -c SCRIPT ssh-forward DIR SSH-COMMAND…}: runs ssh and exits with ssh's status. A watcher in the
@@ -51,8 +51,10 @@ public final class SshForward implements AutoCloseable {
      * hence fd 3.
      */
     static final String UNTIL_THE_PIPE_CLOSES = "dir=$1; shift; exec 3<&0 </dev/null; \"$@\" & ssh=$!; "
-            + "{ read -r _ <&3; echo > \"$dir/" + PIPE_CLOSED + "\"; kill $ssh 2>/dev/null; } & watch=$!; wait $ssh; rc=$?; "
-            + "if [ -e \"$dir/" + PIPE_CLOSED + "\" ]; then wait $watch; rm -rf \"$dir\"; else kill $watch 2>/dev/null; fi; "
+            + "{ read -r _ <&3; echo > \"$dir/" + PIPE_CLOSED + "\"; kill $ssh 2>/dev/null; } & watch=$!; "
+            + "wait $ssh; rc=$?; "
+            + "if [ -e \"$dir/" + PIPE_CLOSED + "\" ]; then wait $watch; rm -rf \"$dir\"; "
+            + "else kill $watch 2>/dev/null; fi; "
             + "exit $rc";
 
     private final URI target;

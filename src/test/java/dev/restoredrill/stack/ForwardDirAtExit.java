@@ -14,8 +14,8 @@ public final class ForwardDirAtExit {
 
     public static void main(String[] args) throws Exception {
         Path dir = SshForward.privateDir();
-        Files.writeString(dir.resolve("ssh.err"), "client_loop: send disconnect: Broken pipe\n");
-        Files.createFile(dir.resolve("docker.sock"));
+        Files.writeString(dir.resolve(SshForward.STDERR), "client_loop: send disconnect: Broken pipe\n");
+        Files.createFile(dir.resolve(SshForward.SOCKET));
         System.out.println("DIR " + dir);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -109,7 +110,7 @@ class SshForwardTest {
     @Test
     void whenTheJvmsPipeClosesTheShellEndsSshAndDeletesTheDir(@TempDir Path temp) throws Exception {
         Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-pipe"));
-        Files.writeString(dir.resolve("ssh.err"), "");
+        Files.writeString(dir.resolve(SshForward.STDERR), "");
         Process shell = untilThePipeCloses(dir, "sleep", "300"); // an ssh that would run for five minutes
 
         assertThat(shell.waitFor(500, TimeUnit.MILLISECONDS)).as("the forward runs while the pipe is open").isFalse();
@@ -135,7 +136,7 @@ class SshForwardTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", classpath,
                 ForwardDirAtExit.class.getName()).redirectErrorStream(true).start();
-        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
 
         Path dir = Path.of(output.lines().filter(l -> l.startsWith("DIR ")).findFirst()
@@ -146,7 +147,7 @@ class SshForwardTest {
     @Test
     void anSshThatEndsByItselfLeavesItsStderrForTheExplanation(@TempDir Path temp) throws Exception {
         Path dir = Files.createDirectory(temp.resolve("restore-drill-ssh-own-end"));
-        Path err = dir.resolve("ssh.err");
+        Path err = dir.resolve(SshForward.STDERR);
         Process shell = untilThePipeCloses(dir, "sh", "-c", "echo 'Connection refused' > " + err + "; exit 255");
 
         assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
