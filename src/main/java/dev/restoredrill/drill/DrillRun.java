@@ -647,6 +647,11 @@ public final class DrillRun implements AutoCloseable {
 
 
     private CheckContext context() {
+        if (connections == null) {
+            // The stores were restored (or not) but never reached: a check has nothing to ask, and says why.
+            throw new IllegalStateException("the harness has no connection to the restored stores because the drill "
+                    + "stack failed: " + (stackFailure == null ? "it did not start" : stackFailure.getMessage()));
+        }
         Map<String, Long> counts = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
         Map<String, MongoArchiveFacts.Ttl> ttl = new HashMap<>();

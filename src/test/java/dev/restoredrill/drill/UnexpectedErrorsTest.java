@@ -80,6 +80,22 @@ class UnexpectedErrorsTest {
         assertThat(run.drillErrorOn("postgres")).isTrue();
     }
 
+    @Test
+    void aCheckAfterTheStackFailedNamesThatFailureNotANullStore() throws IOException {
+        DrillRun run = drill();
+        run.injectFaults((phase, subject) -> {
+            if (phase == DrillPhase.RESTORE) {
+                throw new IllegalStateException("ambassador of postgres did not start");
+            }
+        });
+        run.restores();
+
+        assertThatThrownBy(() -> run.completeness("postgres")).isInstanceOf(DrillErrorException.class)
+                .hasMessageContaining("no connection to the restored stores because the drill stack failed: "
+                        + "ambassador of postgres did not start")
+                .hasMessageNotContaining("NullPointerException");
+    }
+
     private static void runPhase(DrillRun run, DrillPhase phase) {
         switch (phase) {
             case CATALOG -> run.manifest();
