@@ -293,7 +293,10 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         SocatContainer ambassador = ambassadors.computeIfAbsent(service + ":" + port, key -> {
             SocatContainer socat = new SocatContainer()
                     .withTarget(port, service)
-                    .withLabels(DrillLabels.of(id.value(), Map.of(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value())));
+                    .withLabels(DrillLabels.of(id.value(), Map.of(HarnessRole.LABEL, HarnessRole.AMBASSADOR.value())))
+                    // A loaded engine has once answered the first inspect without the published port ("Requested
+                    // port is not mapped"): a new ambassador is cheap, the drill's verdict is not.
+                    .withStartupAttempts(3);
             socat.start();
             DockerCli.require(CLI_TIMEOUT, "network", "connect", networkName(), socat.getContainerId());
             awaitAccepting(service, socat.getHost(), socat.getMappedPort(port));

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The egress probe: the harness starts a test host of its own outside the drill network (a socat echo service on
@@ -73,13 +74,19 @@ public final class EgressProbe {
                     "SYSTEM:echo " + GREETING));
             DockerCli.require(TIMEOUT, run);
             created.add(target);
+            // The published port accepts (and drops) connections before socat listens: a control that failed for
+            // that would fail the drill for nothing.
+            ContainerListener.await(target, PORT, TIMEOUT);
             String published = DockerCli.require(TIMEOUT, "port", target, PORT + "/tcp").lines().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the egress probe's test host published no port"))
                     .strip();
             String address = published.substring(0, published.lastIndexOf(':'));
             int port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));
-            Attempt outside = attempt("outside (network " + network + ")", network, address, port);
+            // At once: the blocked attempt from inside lasts its whole timeout, the control a fraction of a second.
+            CompletableFuture<Attempt> fromOutside = CompletableFuture.supplyAsync(
+                    () -> attempt("outside (network " + network + ")", network, address, port));
             Attempt inside = attempt("inside (drill network " + drillNetwork + ")", drillNetwork, address, port);
+            Attempt outside = fromOutside.join();
             Result result = new Result(address + ":" + port, inside, outside);
             LOG.info("egress probe of drill {}: inside {}, outside (control) {}", drill,
                     inside.connected() ? "CONNECTED" : "blocked", outside.connected() ? "connected" : "FAILED");

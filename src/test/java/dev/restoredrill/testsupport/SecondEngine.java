@@ -44,7 +44,7 @@ public final class SecondEngine implements AutoCloseable {
     public static SecondEngine start() {
         long pid = ProcessHandle.current().pid();
         String name = "rdhost" + pid;
-        int subnet = (int) (pid % 60) * 4; // a /30 in 10.231.77.0/24: .1 this side, .2 the engine's
+        int subnet = freeSubnet(pid); // a /30 in 10.231.77.0/24: .1 this side, .2 the engine's
         String hostAddress = "10.231.77." + (subnet + 1);
         String engineAddress = "10.231.77." + (subnet + 2);
         Path root;
@@ -170,6 +170,22 @@ public final class SecondEngine implements AutoCloseable {
         public boolean ok() {
             return exit == 0;
         }
+    }
+
+    /**
+     * The first /30 from the pid's own on that no interface of the host holds: test JVMs run at once, and the kernel
+     * would let two take the same address on different links (each engine then unreachable half the time).
+     */
+    private static int freeSubnet(long pid) {
+        String taken = run(List.of("ip", "-o", "-4", "addr", "show")).output();
+        for (int i = 0; i < 60; i++) {
+            int subnet = (int) ((pid + i) % 60) * 4;
+            if (!taken.contains(" 10.231.77." + (subnet + 1) + "/")) {
+                return subnet;
+            }
+        }
+        throw new IllegalStateException("no free /30 in 10.231.77.0/24 for a second engine: 60 are held ("
+                + "`ip -o -4 addr show`); remove the rdhost* links of earlier runs (ip link delete rdhostNh)");
     }
 
     private Result sh(String script) {
