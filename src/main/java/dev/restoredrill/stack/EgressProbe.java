@@ -1,12 +1,13 @@
 package dev.restoredrill.stack;
 
+import dev.restoredrill.concurrent.ConcurrentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 
 /**
  * The egress probe: the harness starts a test host of its own outside the drill network (a socat echo service on
@@ -83,10 +84,15 @@ public final class EgressProbe {
             String address = published.substring(0, published.lastIndexOf(':'));
             int port = Integer.parseInt(published.substring(published.lastIndexOf(':') + 1));
             // At once: the blocked attempt from inside lasts its whole timeout, the control a fraction of a second.
-            CompletableFuture<Attempt> fromOutside = CompletableFuture.supplyAsync(
-                    () -> attempt("outside (network " + network + ")", network, address, port));
-            Attempt inside = attempt("inside (drill network " + drillNetwork + ")", drillNetwork, address, port);
-            Attempt outside = fromOutside.join();
+            List<Attempt> attempts = ConcurrentWork.run("egress-probe", 2, List.<Callable<Attempt>>of(
+                    () -> attempt("inside (drill network " + drillNetwork + ")", drillNetwork, address, port),
+                    () -> attempt("outside (network " + network + ")", network, address, port)));
+            if (attempts.contains(null)) {
+                throw new IllegalStateException("the egress probe of drill " + drill + " was interrupted before its "
+                        + "two connection attempts ended");
+            }
+            Attempt inside = attempts.get(0);
+            Attempt outside = attempts.get(1);
             Result result = new Result(address + ":" + port, inside, outside);
             LOG.info("egress probe of drill {}: inside {}, outside (control) {}", drill,
                     inside.connected() ? "CONNECTED" : "blocked", outside.connected() ? "connected" : "FAILED");
