@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,7 @@ import java.util.function.Supplier;
 final class ClickHouseHttp {
     private final Supplier<ServiceEndpoint> endpoint;
     private final String authorization;
+    private final Set<HttpURLConnection> open = ConcurrentHashMap.newKeySet();
 
     /** The endpoint is asked for on every request: it may move when the service restarts. */
     ClickHouseHttp(Supplier<ServiceEndpoint> endpoint, String user, String password) {
@@ -47,10 +50,12 @@ final class ClickHouseHttp {
         try {
             URI uri = URI.create(endpoint.get().httpUrl() + "/?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
             http = (HttpURLConnection) uri.toURL().openConnection();
+            open.add(http);
             http.setRequestMethod("POST");
             http.setRequestProperty("Authorization", authorization);
             http.setDoOutput(true);
             http.setChunkedStreamingMode(64 * 1024);
+            http.setReadTimeout((int) SourceLoader.SILENT_STORE.toMillis()); // a server that never answers ends in an error
             try (OutputStream out = new BufferedOutputStream(http.getOutputStream(), 256 * 1024)) {
                 if (body != null) {
                     body.writeTo(out);
@@ -68,9 +73,15 @@ final class ClickHouseHttp {
                     + abbreviate(sql) + "': " + e.getMessage() + ". Is the clickhouse service running?", e);
         } finally {
             if (http != null) {
+                open.remove(http);
                 http.disconnect();
             }
         }
+    }
+
+    /** Closes every request under way, also one blocked writing its body to a server that no longer reads. */
+    void abort() {
+        open.forEach(HttpURLConnection::disconnect);
     }
 
     private static String abbreviate(String text) {

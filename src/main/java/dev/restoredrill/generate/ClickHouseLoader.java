@@ -73,6 +73,11 @@ final class ClickHouseLoader {
         return new Loaded(counts[0], counts[1], counts[2], counts[3]);
     }
 
+    /** Ends the inserts under way (see {@link ClickHouseHttp#abort()}). */
+    void abort() {
+        http.abort();
+    }
+
     private static int write(OutputStream out, String row) throws IOException {
         byte[] bytes = row.getBytes(StandardCharsets.UTF_8);
         out.write(bytes);

@@ -1,6 +1,8 @@
 package dev.restoredrill.generate;
 
 import dev.restoredrill.stack.ServiceEndpoint;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -24,7 +26,10 @@ final class MongoLoader implements AutoCloseable {
     private final MongoDatabase database;
 
     MongoLoader(ServiceEndpoint endpoint) {
-        this.client = MongoClients.create(endpoint.mongodbUri());
+        // A reply that has not come after SILENT_STORE ends the load with an error instead of a wait for ever.
+        this.client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(endpoint.mongodbUri()))
+                .applyToSocketSettings(socket -> socket.readTimeout(SourceLoader.SILENT_STORE.toMillis(), TimeUnit.MILLISECONDS))
+                .build());
         this.database = client.getDatabase(DATABASE);
     }
 

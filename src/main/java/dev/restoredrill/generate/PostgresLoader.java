@@ -4,12 +4,14 @@ import dev.restoredrill.stack.ServiceEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.postgresql.PGConnection;
@@ -94,7 +96,11 @@ final class PostgresLoader implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new GenerateException("COPY into " + table.database() + "." + table.quotedName() + " failed: " + e.getMessage(), e);
+            throw new GenerateException("COPY into " + table.database() + "." + table.quotedName() + " failed: " + e.getMessage()
+                    + (e.getCause() instanceof SocketTimeoutException
+                            ? ": the source Postgres gave no answer for " + SourceLoader.SILENT_STORE.toMinutes() + " minutes. Its log (docker logs "
+                                    + "of the postgres service) says why, e.g. a backend killed for lack of memory."
+                            : ""), e);
         }
     }
 
@@ -102,12 +108,30 @@ final class PostgresLoader implements AutoCloseable {
         return connections.computeIfAbsent(database + "#" + session, key -> {
             String db = database;
             try {
-                return DriverManager.getConnection("jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + db, user, password);
+                Properties properties = new Properties();
+                properties.setProperty("user", user);
+                properties.setProperty("password", password);
+                // A server that stops answering (a backend killed mid-COPY, a container frozen under memory
+                // pressure) must end the generator with an error, not leave it waiting for a reply for ever.
+                properties.setProperty("socketTimeout", Long.toString(SourceLoader.SILENT_STORE.toSeconds()));
+                properties.setProperty("tcpKeepAlive", "true");
+                return DriverManager.getConnection("jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + db, properties);
             } catch (SQLException e) {
                 throw new GenerateException("Could not connect to the source Postgres at " + endpoint + " (database " + db
                         + ", user " + user + "): " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Closes every session's socket at once, also under a COPY blocked writing to a server that no longer reads. */
+    void abort() {
+        for (Connection c : connections.values()) {
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // the load is being stopped; its own failure is the one to report
+            }
+        }
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class SourceLoader implements AutoCloseable {
     private static final int SESSIONS = 2;
     private static final int S3_PUTS = 8;
     private static final Duration METER_EVERY = Duration.ofSeconds(30);
+    /** Longer than a healthy store is ever still here (a batch's reply, the end of a COPY, a full collection). */
+    static final Duration SILENT_STORE = Duration.ofMinutes(10);
 
     private final SourceStack stack;
     private final Dataset dataset;
@@ -42,6 +44,7 @@ public final class SourceLoader implements AutoCloseable {
     private long spendLogs;
     private long traces;
     private long media;
+    private volatile String stall;
 
     public SourceLoader(SourceStack stack, Dataset dataset, ProgressListener progress) {
         this.stack = stack;
@@ -124,13 +127,40 @@ public final class SourceLoader implements AutoCloseable {
      * now hold. The three stores load at once: each server works while the others' rows are generated.
      */
     public StoreContents loadUntil(Instant cutoff) {
-        try (LoadMeter meter = new LoadMeter("loading up to " + cutoff, progress, METER_EVERY)) {
+        try (LoadMeter meter = new LoadMeter("loading up to " + cutoff, progress, METER_EVERY, SILENT_STORE, this::stopStalled)) {
             Slices.awaitAll(List.<Future<?>>of(
-                    workers.submit(() -> loadConversations(cutoff, meter)),
-                    workers.submit(() -> loadSpendLogs(cutoff, meter)),
-                    workers.submit(() -> loadTraces(cutoff, meter))));
+                    workers.submit(() -> watched(meter, List.of("mongodb"), () -> loadConversations(cutoff, meter))),
+                    workers.submit(() -> watched(meter, List.of("postgres"), () -> loadSpendLogs(cutoff, meter))),
+                    workers.submit(() -> watched(meter, List.of("clickhouse", "s3"), () -> loadTraces(cutoff, meter)))));
+        } catch (RuntimeException e) {
+            String stalled = stall;
+            throw stalled == null ? e : new GenerateException(stalled, e);
         }
         return tally.snapshot();
+    }
+
+    private static void watched(LoadMeter meter, List<String> stores, Runnable load) {
+        stores.forEach(meter::started);
+        try {
+            load.run();
+        } finally {
+            stores.forEach(meter::finished);
+        }
+    }
+
+    /**
+     * A store took nothing for {@link #SILENT_STORE}: its server hangs. Closing the Postgres, MongoDB and ClickHouse
+     * clients ends their blocked writes (a write blocked on a full socket knows no timeout); S3's requests end by their
+     * HTTP client's write and read timeouts.
+     */
+    private void stopStalled(String store, Duration still) {
+        stall = "The source " + store + " took no data for " + still.toMinutes() + " minutes while the generator was loading it, "
+                + "so the generator stopped. Its service's log (docker logs) says why: a process killed for lack of memory, "
+                + "a full disk. Free memory or disk and generate again.";
+        progress.inProgress(stall, 0, still);
+        postgres.abort();
+        mongo.close();
+        clickhouse.abort();
     }
 
     private void loadConversations(Instant cutoff, LoadMeter meter) {
@@ -194,6 +224,7 @@ public final class SourceLoader implements AutoCloseable {
         long s3Objects = slices.stream().mapToLong(TracesSent::events).sum();
         long s3Bytes = slices.stream().mapToLong(TracesSent::eventBytes).sum();
         progress.phaseDone("clickhouse: traces up to " + cutoff, rows, chBytes, since(started));
+        meter.finished("clickhouse");
 
         long mediaTo = timeline.countBefore(Seeds.Stream.MEDIA, langfuse.mediaObjects(), cutoff);
         for (long i = media; i < mediaTo; i++) {

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
@@ -76,9 +77,13 @@ public final class GeneratedBackups {
                 }
                 Files.createDirectories(directory);
                 BackupSet set = generate(directory);
-                Files.createFile(description, PosixFilePermissions.asFileAttribute(
+                // Written aside and renamed: a JVM killed mid-write leaves no half description for the others.
+                Path written = directory.resolveSibling(directory.getFileName() + ".json.part");
+                Files.deleteIfExists(written);
+                Files.createFile(written, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rw-------")));
-                JSON.writeValue(description.toFile(), set);
+                JSON.writeValue(written.toFile(), set);
+                Files.move(written, description, StandardCopyOption.ATOMIC_MOVE);
                 return set;
             }
         } catch (IOException e) {

@@ -34,4 +34,30 @@ class LoadMeterTest {
                 + ", postgres " + ByteSize.format(4 << 20));
         assertThat(totals.get(0)).isEqualTo(5L << 20);
     }
+
+    @Test
+    void aStoreStillForTheStallTimeIsReportedOnceAndAFinishedOrMovingOneIsNot() throws InterruptedException {
+        List<String> stalled = new CopyOnWriteArrayList<>();
+        List<Duration> stillFor = new CopyOnWriteArrayList<>();
+        Duration stall = Duration.ofSeconds(1); // far above a busy machine's scheduling hiccups
+        try (LoadMeter meter = new LoadMeter("loading", ProgressListener.NONE, Duration.ofHours(1), stall, (store, still) -> {
+            stalled.add(store);
+            stillFor.add(still);
+        })) {
+            meter.started("postgres");
+            meter.started("mongodb");
+            meter.started("s3");
+            meter.finished("s3");
+            long until = System.nanoTime() + 2 * stall.toNanos();
+            while (System.nanoTime() < until) { // mongodb keeps taking data; postgres takes none
+                meter.add("mongodb", 1);
+                Thread.sleep(20);
+            }
+            meter.finished("mongodb");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !stalled.isEmpty());
+            Thread.sleep(stall.toMillis()); // long enough for a second report, which must not come
+        }
+        assertThat(stalled).containsExactly("postgres");
+        assertThat(stillFor.get(0)).isGreaterThanOrEqualTo(stall);
+    }
 }

@@ -1,0 +1,128 @@
+package dev.restoredrill.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.restoredrill.concurrent.DaemonThreads;
+import dev.restoredrill.stack.DockerCli;
+import dev.restoredrill.stack.ReferenceImages;
+import dev.restoredrill.stack.ServiceEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A source store that stops reading in the middle of a load (here a frozen container: {@code docker pause}) leaves
+ * the generator's writer blocked on a full socket, where no read timeout reaches it. What the generator's stall watch
+ * does then, the loaders' {@code abort()}, must end that load with an error. Without it each load below hangs (both
+ * were run so: "the load still hangs 30 s after abort()").
+ */
+class StalledLoadIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String USER = "platform";
+    private static final String PASSWORD = "stall-probe-password";
+
+    @Test
+    void abortEndsACopyBlockedOnAPostgresThatStoppedReading() throws Exception {
+        try (GenericContainer<?> postgres = store(ReferenceImages.POSTGRES, 5432)
+                .withEnv("POSTGRES_USER", USER).withEnv("POSTGRES_PASSWORD", PASSWORD)) {
+            postgres.start();
+            ServiceEndpoint endpoint = endpoint(postgres, 5432);
+            String url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/postgres";
+            await("postgres answers").atMost(TIMEOUT).ignoreExceptions().until(() -> {
+                try (var c = DriverManager.getConnection(url, USER, PASSWORD)) {
+                    c.createStatement().execute("CREATE TABLE IF NOT EXISTS stall_probe (line text)");
+                    return true;
+                }
+            });
+            AtomicLong rows = new AtomicLong();
+            String row = "x".repeat(200) + "\n";
+            try (PostgresLoader loader = new PostgresLoader(endpoint, USER, PASSWORD)) {
+                Throwable failure = failureOfAStalledLoad(postgres, rows, () -> loader.copy(
+                        new CopyTable("postgres", "stall_probe", "line"), 0, Long.MAX_VALUE, i -> {
+                            rows.incrementAndGet();
+                            return row;
+                        }), loader::abort);
+                assertThat(failure).isInstanceOf(GenerateException.class).hasMessageContaining("COPY into postgres.stall_probe failed");
+            }
+        }
+    }
+
+    @Test
+    void abortEndsAnInsertBlockedOnAClickHouseThatStoppedReading() throws Exception {
+        try (GenericContainer<?> clickhouse = store(ReferenceImages.CLICKHOUSE, 8123)
+                .withEnv("CLICKHOUSE_USER", USER).withEnv("CLICKHOUSE_PASSWORD", PASSWORD)) {
+            clickhouse.start();
+            ServiceEndpoint endpoint = endpoint(clickhouse, 8123);
+            ClickHouseHttp http = new ClickHouseHttp(() -> endpoint, USER, PASSWORD);
+            await("clickhouse answers").atMost(TIMEOUT).ignoreExceptions()
+                    .until(() -> http.execute("CREATE TABLE IF NOT EXISTS stall_probe (line String) ENGINE = Log") != null);
+            AtomicLong rows = new AtomicLong();
+            byte[] row = ("x".repeat(200) + "\n").getBytes(StandardCharsets.UTF_8);
+            Throwable failure = failureOfAStalledLoad(clickhouse, rows, () -> {
+                http.insertTabSeparated("stall_probe", out -> {
+                    while (true) {
+                        out.write(row);
+                        rows.incrementAndGet();
+                    }
+                });
+                return rows.get();
+            }, http::abort);
+            assertThat(failure).isInstanceOf(GenerateException.class).hasMessageContaining("stall_probe");
+        }
+    }
+
+    /** Starts the load, freezes the store once rows flow, waits until the writer blocks, aborts; returns the load's failure. */
+    private static Throwable failureOfAStalledLoad(GenericContainer<?> store, AtomicLong rows, Supplier<Long> load, Runnable abort)
+            throws InterruptedException {
+        CompletableFuture<Long> running = CompletableFuture.supplyAsync(load, work -> DaemonThreads.start("stall-probe-load", work));
+        await("rows flow").atMost(TIMEOUT).until(() -> rows.get() > 10_000 || running.isDone());
+        assertThat(running).as("the load runs until the store freezes").isNotDone();
+        DockerCli.require(TIMEOUT, List.of("pause", store.getContainerId()));
+        try {
+            awaitStill(rows);
+            assertThat(running).as("the load waits on the frozen store").isNotDone();
+            abort.run();
+            running.get(30, TimeUnit.SECONDS);
+            throw new AssertionError("the load ended without an error");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            throw new AssertionError("the load still hangs 30 s after abort()", e);
+        } finally {
+            DockerCli.require(TIMEOUT, List.of("unpause", store.getContainerId()));
+        }
+    }
+
+    /** The writer has filled the sockets' buffers: no row is made for a few seconds. */
+    private static void awaitStill(AtomicLong rows) {
+        long[] seen = {-1};
+        await("the writer blocks").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            long now = rows.get();
+            boolean still = now == seen[0];
+            seen[0] = now;
+            return still;
+        });
+    }
+
+    private static GenericContainer<?> store(String image, int port) {
+        return new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(port)
+                .withLabel("dev.restoredrill.owner", "StalledLoadIT")
+                .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(5)));
+    }
+
+    private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
+        return new ServiceEndpoint(container.getHost(), container.getMappedPort(port));
+    }
+}
