@@ -4,6 +4,8 @@ import dev.restoredrill.outcome.SecretMasker;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class MongoProbe {
 
     private static final int SERVER_SELECTION_SECONDS = 10;
+    private static final int READ_TIMEOUT_SECONDS = 120;
 
     private final StoreConnections.Mongo mongo;
     private final List<String> secrets;
@@ -53,14 +56,25 @@ final class MongoProbe {
             BsonDocument newest = collection.find(filter).sort(new BsonDocument(field, new BsonInt32(-1)))
                     .limit(1).first();
             return newest == null ? Measurement.nothing("no documents") : valueOf(newest, field);
-        } catch (MongoTimeoutException e) {
-            throw new StoreAccessException("Could not reach MongoDB at " + SecretMasker.of(secrets).mask(mongo.connectionString()) + " within "
-                    + SERVER_SELECTION_SECONDS + " s. Check that the restored mongodb service is running and healthy.",
-                    e);
         } catch (MongoException e) {
-            throw new StoreAccessException("MongoDB refused the query on " + check.namespace() + ": "
-                    + SecretMasker.of(secrets).mask(e.getMessage()) + ". Fix the check's filter or field.", e);
+            throw failure(check, e);
         }
+    }
+
+    /** What went wrong, told apart: an unreachable server, one too slow to answer, and a refused query need different fixes. */
+    StoreAccessException failure(MongoCheck check, MongoException e) {
+        SecretMasker masker = SecretMasker.of(secrets);
+        if (e instanceof MongoTimeoutException) {
+            return new StoreAccessException("Could not reach MongoDB at " + masker.mask(mongo.connectionString()) + " within "
+                    + SERVER_SELECTION_SECONDS + " s. Check that the restored mongodb service is running and healthy.", e);
+        }
+        if (e instanceof MongoSocketReadTimeoutException || e instanceof MongoExecutionTimeoutException) {
+            return new StoreAccessException("MongoDB took the query " + describe(check) + " but gave no answer within "
+                    + READ_TIMEOUT_SECONDS + " s. The server is reachable but too slow for it: check its CPU and memory "
+                    + "(docker stats) and whether an index serves the filter and sort (a MongoDB stand-in scans them).", e);
+        }
+        return new StoreAccessException("MongoDB refused the query on " + check.namespace() + ": "
+                + masker.mask(e.getMessage()) + ". Fix the check's filter or field.", e);
     }
 
     private static BsonDocument parseFilter(MongoCheck check) {
@@ -95,7 +109,7 @@ final class MongoProbe {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(SERVER_SELECTION_SECONDS,
                         TimeUnit.SECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(SERVER_SELECTION_SECONDS, TimeUnit.SECONDS)
-                        .readTimeout(120, TimeUnit.SECONDS))
+                        .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS))
                 .build();
     }
 }
