@@ -35,9 +35,7 @@ class StalledLoadIT {
 
     @Test
     void abortEndsACopyBlockedOnAPostgresThatStoppedReading() throws Exception {
-        try (GenericContainer<?> postgres = store(ReferenceImages.POSTGRES, 5432)
-                .withEnv("POSTGRES_USER", USER).withEnv("POSTGRES_PASSWORD", PASSWORD)) {
-            postgres.start();
+        try (GenericContainer<?> postgres = started(ReferenceImages.POSTGRES, 5432, "POSTGRES_USER", "POSTGRES_PASSWORD")) {
             ServiceEndpoint endpoint = endpoint(postgres, 5432);
             String url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/postgres";
             await("postgres answers").atMost(TIMEOUT).ignoreExceptions().until(() -> {
@@ -61,9 +59,7 @@ class StalledLoadIT {
 
     @Test
     void abortEndsAnInsertBlockedOnAClickHouseThatStoppedReading() throws Exception {
-        try (GenericContainer<?> clickhouse = store(ReferenceImages.CLICKHOUSE, 8123)
-                .withEnv("CLICKHOUSE_USER", USER).withEnv("CLICKHOUSE_PASSWORD", PASSWORD)) {
-            clickhouse.start();
+        try (GenericContainer<?> clickhouse = started(ReferenceImages.CLICKHOUSE, 8123, "CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD")) {
             ServiceEndpoint endpoint = endpoint(clickhouse, 8123);
             ClickHouseHttp http = new ClickHouseHttp(() -> endpoint, USER, PASSWORD);
             await("clickhouse answers").atMost(TIMEOUT).ignoreExceptions()
@@ -116,10 +112,19 @@ class StalledLoadIT {
         });
     }
 
-    private static GenericContainer<?> store(String image, int port) {
-        return new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(port)
+    /** A store of the reference images with this test's user, started; removed again if its start fails. */
+    private static GenericContainer<?> started(String image, int port, String userVariable, String passwordVariable) {
+        GenericContainer<?> store = new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(port)
+                .withEnv(userVariable, USER).withEnv(passwordVariable, PASSWORD)
                 .withLabel("dev.restoredrill.owner", "StalledLoadIT")
                 .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(5)));
+        try {
+            store.start();
+            return store;
+        } catch (RuntimeException e) {
+            store.stop();
+            throw e;
+        }
     }
 
     private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
