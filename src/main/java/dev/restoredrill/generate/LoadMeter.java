@@ -4,7 +4,6 @@ import dev.restoredrill.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,10 +21,9 @@ import java.util.function.BiConsumer;
  */
 final class LoadMeter implements AutoCloseable {
     private final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
+    /** The stores being watched (started, not yet finished or reported) and when each last took data. */
     private final Map<String, Instant> lastMoved = new ConcurrentHashMap<>();
-    private final Set<String> finished = ConcurrentHashMap.newKeySet();
-    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(1, DaemonThreads.named("source-load-meter"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("source-load-meter"));
     private final Instant started = Instant.now();
 
     LoadMeter(String phase, ProgressListener progress, Duration every) {
@@ -50,20 +48,20 @@ final class LoadMeter implements AutoCloseable {
     void add(String store, long bytes) {
         sent.computeIfAbsent(store, s -> new AtomicLong()).addAndGet(bytes);
         if (bytes > 0) {
-            lastMoved.put(store, Instant.now());
+            lastMoved.computeIfPresent(store, (s, before) -> Instant.now());
         }
     }
 
     /** The store's load has ended (done or failed): its stillness from now on is not a stall. */
     void finished(String store) {
-        finished.add(store);
+        lastMoved.remove(store);
     }
 
     private void watch(Duration stall, BiConsumer<String, Duration> onStall) {
         Instant now = Instant.now();
         lastMoved.forEach((store, moved) -> {
             Duration still = Duration.between(moved, now);
-            if (!finished.contains(store) && still.compareTo(stall) >= 0 && stalled.add(store)) {
+            if (still.compareTo(stall) >= 0 && lastMoved.remove(store, moved)) { // reported once
                 onStall.accept(store, still);
             }
         });
