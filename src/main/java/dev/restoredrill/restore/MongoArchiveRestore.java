@@ -52,8 +52,9 @@ public final class MongoArchiveRestore extends ServiceRestore {
 
     private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
     /**
-     * What the drill uses. Measured on the reference stand-in (bench/mongo-restore-bench.sh, busy host): batches of
-     * 5000 with 4 writers were slower than 1000 with 2 (the stand-in is CPU-bound), so the drill keeps the latter.
+     * What the drill uses. Measured on the reference stand-in (bench/mongo-restore-bench.sh): batches of 5000 with 4
+     * writers were slower than 1000 with 2, and 3 writers no faster than 2 (the stand-in inserts into a collection
+     * one batch at a time), so the drill keeps the latter.
      */
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int DEFAULT_WRITERS = 2;
