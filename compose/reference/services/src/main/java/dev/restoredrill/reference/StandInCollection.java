@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
- * mongo-java-server's in-memory collection with two costs moved off the paths a drill takes:
+ * mongo-java-server's in-memory collection, doing three things another way where a drill's sizes made them costly:
  * <ul>
  * <li>Inserted documents share their field names ({@link FieldNames}).</li>
  * <li>The data size is measured when asked ({@code collStats}, {@code dbStats}, {@code validate}), not by
