@@ -7,6 +7,7 @@ import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.ServiceEndpoint;
+import dev.restoredrill.testsupport.ReferenceStores;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -19,8 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * A source store that stops reading in the middle of a load (here a frozen container: {@code docker pause}) leaves
@@ -36,7 +35,7 @@ class StalledLoadIT {
     @Test
     void abortEndsACopyBlockedOnAPostgresThatStoppedReading() throws Exception {
         try (GenericContainer<?> postgres = started(ReferenceImages.POSTGRES, 5432, "POSTGRES_USER", "POSTGRES_PASSWORD")) {
-            ServiceEndpoint endpoint = endpoint(postgres, 5432);
+            ServiceEndpoint endpoint = ReferenceStores.endpoint(postgres, 5432);
             String url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/postgres";
             await("postgres answers").atMost(TIMEOUT).ignoreExceptions().until(() -> {
                 try (var c = DriverManager.getConnection(url, USER, PASSWORD)) {
@@ -60,7 +59,7 @@ class StalledLoadIT {
     @Test
     void abortEndsAnInsertBlockedOnAClickHouseThatStoppedReading() throws Exception {
         try (GenericContainer<?> clickhouse = started(ReferenceImages.CLICKHOUSE, 8123, "CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD")) {
-            ServiceEndpoint endpoint = endpoint(clickhouse, 8123);
+            ServiceEndpoint endpoint = ReferenceStores.endpoint(clickhouse, 8123);
             ClickHouseHttp http = new ClickHouseHttp(() -> endpoint, USER, PASSWORD);
             await("clickhouse answers").atMost(TIMEOUT).ignoreExceptions()
                     .until(() -> http.execute("CREATE TABLE IF NOT EXISTS stall_probe (line String) ENGINE = Log") != null);
@@ -114,10 +113,8 @@ class StalledLoadIT {
 
     /** A store of the reference images with this test's user, started; removed again if its start fails. */
     private static GenericContainer<?> started(String image, int port, String userVariable, String passwordVariable) {
-        GenericContainer<?> store = new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(port)
-                .withEnv(userVariable, USER).withEnv(passwordVariable, PASSWORD)
-                .withLabel("dev.restoredrill.owner", "StalledLoadIT")
-                .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(5)));
+        GenericContainer<?> store = ReferenceStores.store(image, port, "StalledLoadIT")
+                .withEnv(userVariable, USER).withEnv(passwordVariable, PASSWORD);
         try {
             store.start();
             return store;
@@ -125,9 +122,5 @@ class StalledLoadIT {
             store.stop();
             throw e;
         }
-    }
-
-    private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
-        return new ServiceEndpoint(container.getHost(), container.getMappedPort(port));
     }
 }

@@ -13,8 +13,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import dev.restoredrill.testsupport.ReferenceStores;
 import dev.restoredrill.testsupport.RequiresDocker;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The MongoDB stand-in answers as mongo-java-server does where it takes its own shorter ways
@@ -47,14 +45,10 @@ class MongoStandInIT {
 
     @BeforeAll
     void start() {
-        mongodb = new GenericContainer<>(DockerImageName.parse(ReferenceImages.MONGODB))
-                .withExposedPorts(27017)
-                .withEnv("MONGO_STANDIN_HEAP", "256m")
-                .withLabel("dev.restoredrill.owner", MongoStandInIT.class.getSimpleName())
-                .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(3)));
+        mongodb = ReferenceStores.store(ReferenceImages.MONGODB, 27017, MongoStandInIT.class.getSimpleName())
+                .withEnv("MONGO_STANDIN_HEAP", "256m");
         mongodb.start();
-        client = MongoClients.create("mongodb://" + mongodb.getHost() + ":" + mongodb.getMappedPort(27017)
-                + "/?directConnection=true");
+        client = MongoClients.create(ReferenceStores.endpoint(mongodb, 27017).mongodbUri());
         database = client.getDatabase("standin_it");
     }
 
@@ -170,11 +164,8 @@ class MongoStandInIT {
         List<Document> documents = IntStream.range(0, 200).mapToObj(i -> new Document("_id", i)
                 .append("text", "x".repeat(i)).append("nested", new Document("n", i))).toList();
         sized.insertMany(new ArrayList<>(documents));
-        long expected = documents.stream()
-                .mapToLong(d -> new RawBsonDocument(d, new DocumentCodec()).getByteBuffer().remaining()).sum();
         sized.deleteOne(new Document("_id", 0));
-        long afterDelete = expected - new RawBsonDocument(documents.get(0), new DocumentCodec()).getByteBuffer()
-                .remaining();
+        long afterDelete = documents.stream().skip(1).mapToLong(MongoStandInIT::bsonSize).sum();
 
         Document validate = database.runCommand(new Document("validate", "sized"));
         BsonDocument stats = database.runCommand(new Document("collStats", "sized"), BsonDocument.class);
@@ -183,5 +174,10 @@ class MongoStandInIT {
         assertThat(validate.getInteger("nrecords")).isEqualTo(199);
         assertThat(stats.getNumber("size").longValue()).isEqualTo(afterDelete);
         assertThat(validate.getBoolean("valid")).isTrue();
+    }
+
+    /** The document's size as the driver encodes it. */
+    private static long bsonSize(Document document) {
+        return new RawBsonDocument(document, new DocumentCodec()).getByteBuffer().remaining();
     }
 }

@@ -84,7 +84,11 @@ public final class ReferenceStores implements AutoCloseable {
         Stream.of(postgres, clickhouse, minio, mongodb).forEach(GenericContainer::stop);
     }
 
-    private static GenericContainer<?> store(String image, int port, String owner) {
+    /**
+     * A reference-image store listening on {@code port}, labelled with the test that owns it, not yet started; also
+     * for the tests that need one store only.
+     */
+    public static GenericContainer<?> store(String image, int port, String owner) {
         return new GenericContainer<>(DockerImageName.parse(image))
                 .withExposedPorts(port)
                 .withLabel(OWNER_LABEL, owner)
@@ -92,7 +96,8 @@ public final class ReferenceStores implements AutoCloseable {
                 .waitingFor(Wait.forListeningPort().withStartupTimeout(Duration.ofMinutes(8)));
     }
 
-    private static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
+    /** Where the test reaches a started container's {@code port}. */
+    public static ServiceEndpoint endpoint(GenericContainer<?> container, int port) {
         return new ServiceEndpoint(container.getHost(), container.getMappedPort(port));
     }
 }

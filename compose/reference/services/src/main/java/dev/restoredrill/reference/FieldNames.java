@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FieldNames {
 
-    static final int MAX_NAMES = 10_000;
-    static final int MAX_NAME_LENGTH = 64;
+    private static final int MAX_NAMES = 10_000;
+    private static final int MAX_NAME_LENGTH = 64;
 
     private final Map<String, String> canonical = new ConcurrentHashMap<>();
 
@@ -49,9 +49,5 @@ final class FieldNames {
         }
         shared = canonical.putIfAbsent(name, name);
         return shared != null ? shared : name;
-    }
-
-    int size() {
-        return canonical.size();
     }
 }
