@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,6 +29,7 @@ public final class EgressProbe {
     static final String GREETING = "restore-drill-egress-probe";
     /** A connection attempt gives up after this long: an internal network refuses at once, a filter may drop. */
     private static final int CONNECT_SECONDS = 5;
+    private static final int NETWORK_ATTEMPTS = 3;
 
     private final DrillId drill;
     private final String drillNetwork;
@@ -58,14 +60,11 @@ public final class EgressProbe {
 
     public Result run() {
         String suffix = drill.value() + "-egress-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String network = suffix + "-net";
         String target = suffix + "-target";
         List<String> created = new ArrayList<>();
+        List<String> networks = new ArrayList<>();
         try {
-            List<String> createNetwork = new ArrayList<>(List.of("network", "create"));
-            createNetwork.addAll(labels(HarnessRole.PROBE_TARGET));
-            createNetwork.add(network);
-            DockerCli.require(TIMEOUT, createNetwork);
+            String network = createProbeNetwork(suffix, networks);
             String gateway = DockerCli.require(TIMEOUT, "network", "inspect", "--format",
                     "{{(index .IPAM.Config 0).Gateway}}", network).strip();
             List<String> run = new ArrayList<>(List.of("run", "-d", "--name", target, "--network", network,
@@ -99,8 +98,49 @@ public final class EgressProbe {
             return result;
         } finally {
             created.forEach(name -> DockerCli.run(TIMEOUT, "rm", "-f", "-v", name));
-            DockerCli.run(TIMEOUT, "network", "rm", network);
+            networks.forEach(name -> DockerCli.run(TIMEOUT, "network", "rm", name));
         }
+    }
+
+    /**
+     * The test host's network, apart from the drill network's address range. Were they to overlap, the test host's
+     * gateway address would lie inside the drill network and a connection from inside would reach it without any
+     * route out: a breach judged for nothing. The engine never hands out a range in use, but networks created at
+     * the same moment (parallel drills or tests) have been given the same one (moby: "networks have overlapping
+     * IPv4"), and removing one of them frees the range while the other still has it. An overlapping network is
+     * kept until the probe ends, so the next one cannot be given the same range again.
+     */
+    private String createProbeNetwork(String suffix, List<String> networks) {
+        List<Subnet> drillRange = subnets(drillNetwork);
+        List<Subnet> range = List.of();
+        for (int attempt = 1; attempt <= NETWORK_ATTEMPTS; attempt++) {
+            String network = suffix + "-net" + (attempt == 1 ? "" : "-" + attempt);
+            List<String> createNetwork = new ArrayList<>(List.of("network", "create"));
+            createNetwork.addAll(labels(HarnessRole.PROBE_TARGET));
+            createNetwork.add(network);
+            DockerCli.require(TIMEOUT, createNetwork);
+            networks.add(network);
+            range = subnets(network);
+            if (range.stream().noneMatch(r -> drillRange.stream().anyMatch(r::overlaps))) {
+                LOG.info("egress probe of drill {}: test host network {} on {}, drill network {} on {}", drill,
+                        network, range, drillNetwork, drillRange);
+                return network;
+            }
+            LOG.warn("egress probe of drill {}: the engine gave the test host network {} the range {}, which overlaps "
+                    + "the drill network's {}; creating another", drill, network, range, drillRange);
+        }
+        throw new IllegalStateException("the egress probe of drill " + drill + " needs a test host network apart from "
+                + "the drill network " + drillNetwork + " (" + drillRange + "), but the engine gave " + NETWORK_ATTEMPTS
+                + " networks in a row an overlapping range (last " + range + "); see `docker network ls` and "
+                + "`docker network inspect` for networks sharing that range, remove the stale ones, and run the "
+                + "drill again");
+    }
+
+    private static List<Subnet> subnets(String network) {
+        return DockerCli.require(TIMEOUT, "network", "inspect", "--format",
+                        "{{range .IPAM.Config}}{{.Subnet}} {{end}}", network).strip().lines()
+                .flatMap(line -> Arrays.stream(line.split("\\s+"))).filter(s -> !s.isBlank())
+                .map(Subnet::parse).toList();
     }
 
     /** A probe container on one network only, opening a connection with bash's /dev/tcp and reading the greeting. */

@@ -20,12 +20,12 @@ import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.StackDefinition;
 import dev.restoredrill.testsupport.RequiresDocker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +55,8 @@ class DrillIsolationIT {
     private static final String PROVIDER = "provider.drill.test";
 
     private final DrillCredentials credentials = DrillCredentials.generate();
+    @TempDir
+    Path work;
 
     @Test
     void anIsolatedStackIsReachedOnlyThroughTheAmbassadorsAndTheProbeIsBlockedInsideButNotOutside() throws Exception {
@@ -161,7 +163,6 @@ class DrillIsolationIT {
     }
 
     private DrillStack start(NetworkIsolation isolation) throws Exception {
-        Path work = Files.createTempDirectory("drill-isolation-it");
         List<Path> files = new ArrayList<>(List.of(Path.of("compose/platform.yml"),
                 Path.of("compose/drill.override.yml"), Path.of("compose/reference.override.yml")));
         isolation.override(work).ifPresent(files::add);

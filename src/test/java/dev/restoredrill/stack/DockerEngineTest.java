@@ -1,11 +1,11 @@
 package dev.restoredrill.stack;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerEngineTest {
 
     @Test
-    void aMissingSocketIsReportedWithWhereItWasLookedFor() throws IOException {
-        Path missing = Files.createTempDirectory("no-docker").resolve("docker.sock");
+    void aMissingSocketIsReportedWithWhereItWasLookedFor(@TempDir Path dir) {
+        Path missing = dir.resolve("docker.sock");
         String reason = DockerEngine.unreachableReason(URI.create("unix://" + missing), Duration.ofSeconds(1));
         assertThat(reason).contains(missing.toString()).contains("does not exist");
     }

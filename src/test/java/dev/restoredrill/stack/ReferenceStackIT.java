@@ -15,11 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,8 +46,7 @@ class ReferenceStackIT {
     private DrillStack stack;
 
     @BeforeAll
-    void startStack() throws Exception {
-        Path work = Files.createTempDirectory("reference-stack-it");
+    void startStack(@TempDir Path work) throws Exception {
         stack = DrillStack.create(new StackDefinition(
                 List.of(Path.of("compose/platform.yml"), Path.of("compose/drill.override.yml"),
                         Path.of("compose/reference.override.yml")),
