@@ -5,7 +5,7 @@
 #     the image's default settings;
 #   - by the harness: PostgresLogicalRestore (globals, then the databases in parallel sessions, each one
 #     transaction) into a fresh reference postgres of a drill stack, which took compose/postgres-bulk-load.sql
-#     (wal_level=minimal, fsync=off) at its initialisation (PgRestoreBench);
+#     (wal_level=minimal, fsync=off, maintenance_work_mem=16MB) at its initialisation (PgRestoreBench);
 # and prints both times and their ratio on one line (the goal is a ratio of at most 0.7).
 #
 #   nice -n 15 bench/pg-restore-bench.sh

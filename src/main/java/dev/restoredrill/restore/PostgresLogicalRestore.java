@@ -138,7 +138,8 @@ public final class PostgresLogicalRestore extends ServiceRestore {
         LogTail settings = new LogTail(4096);
         int exit = stack.exec(service, List.of("psql", "-X", "-At", "-U", superuser, "-d", "postgres", "-c",
                 "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN "
-                        + "('wal_level', 'fsync', 'full_page_writes', 'max_wal_size', 'synchronous_commit')"),
+                        + "('wal_level', 'fsync', 'full_page_writes', 'max_wal_size', 'synchronous_commit', "
+                        + "'maintenance_work_mem')"),
                 InputStream.nullInputStream(), settings, settings, Duration.ofMinutes(1));
         return (exit == 0 ? "server settings: " : "server settings unreadable: ") + settings.toString().strip();
     }
