@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.concurrent.ConcurrentWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Fills a source stack with a dataset night by night and, each night, takes the runbook's backups
@@ -57,15 +59,23 @@ public final class BackupSetGenerator {
             List<LocalDate> nights = schedule.nights();
             for (LocalDate night : nights) {
                 StoreContents contents = loader.loadUntil(Timeline.backupInstant(night));
-                files.add(postgres(directory, night, contents));
-                files.add(mongo(directory, night, contents));
+                // The night's backups at once: each is one pipeline (a dump and its gzip, a tar) of one store, and
+                // nothing loads until they are done, so their order does not change what they hold.
+                List<Callable<BackupFile>> backups = new ArrayList<>(List.of(
+                        () -> postgres(directory, night, contents), () -> mongo(directory, night, contents)));
                 if (schedule.isWeekly(night)) {
                     boolean restart = !night.equals(nights.get(nights.size() - 1));
-                    files.add(volume(directory, night, contents, SourceStack.CLICKHOUSE, "clickhouse-data", BackupNames.clickhouse(night),
-                            CLICKHOUSE_AFTER, restart));
-                    files.add(volume(directory, night, contents, SourceStack.MINIO, "minio-data", BackupNames.minio(night),
-                            MINIO_AFTER, restart));
+                    backups.add(() -> volume(directory, night, contents, SourceStack.CLICKHOUSE, "clickhouse-data",
+                            BackupNames.clickhouse(night), CLICKHOUSE_AFTER, restart));
+                    backups.add(() -> volume(directory, night, contents, SourceStack.MINIO, "minio-data",
+                            BackupNames.minio(night), MINIO_AFTER, restart));
                 }
+                List<BackupFile> taken = ConcurrentWork.run("backup-" + night, backups.size(), backups);
+                if (taken.contains(null)) {
+                    throw new GenerateException("Interrupted while taking the backups of " + night + "; the set in "
+                            + directory + " is incomplete: generate it again.");
+                }
+                files.addAll(taken);
             }
         }
         return new BackupSet(directory, credentials, dataset.credentials(), files);

@@ -18,23 +18,35 @@ final class TabSeparated {
     }
 
     static String line(Object... values) {
-        StringBuilder b = new StringBuilder(256);
+        // Sized once: rows carry JSON of a kilobyte or more, and growing a builder copies it each time.
+        String[] texts = new String[values.length];
+        int length = values.length;
         for (int i = 0; i < values.length; i++) {
+            texts[i] = values[i] == null ? null : values[i].toString();
+            length += texts[i] == null ? 2 : texts[i].length();
+        }
+        StringBuilder b = new StringBuilder(length + 16);
+        for (int i = 0; i < texts.length; i++) {
             if (i > 0) {
                 b.append('\t');
             }
-            Object v = values[i];
-            if (v == null) {
+            if (texts[i] == null) {
                 b.append("\\N");
             } else {
-                escape(b, v.toString());
+                escape(b, texts[i]);
             }
         }
         return b.append('\n').toString();
     }
 
     private static void escape(StringBuilder b, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int first = firstToEscape(s);
+        if (first < 0) {
+            b.append(s); // most values: one copy instead of a char at a time
+            return;
+        }
+        b.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> b.append("\\\\");
@@ -44,6 +56,16 @@ final class TabSeparated {
                 default -> b.append(c);
             }
         }
+    }
+
+    private static int firstToEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A PostgreSQL TIMESTAMP(3) (UTC, without zone, as Prisma stores it). */
