@@ -45,5 +45,7 @@ class SubnetTest {
         assertThatThrownBy(() -> Subnet.parse("172.20.0.0/33")).hasMessageContaining("prefix outside 0..32");
         assertThatThrownBy(() -> Subnet.parse("172.20.0.0/x")).hasMessageContaining("prefix outside");
         assertThatThrownBy(() -> Subnet.parse("example.com/24")).hasMessageContaining("found 'example.com/24'");
+        assertThatThrownBy(() -> Subnet.parse("cafe/16")).hasMessageContaining("found 'cafe/16'");
+        assertThatThrownBy(() -> Subnet.parse("300.1.2.3/8")).hasMessageContaining("found '300.1.2.3/8'");
     }
 }
