@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: the whole drill (mvn verify -Pdrill) on the same backup set twice, one thing after another
-# as the runbook does it by hand (-Ddrill.parallel=1: the restores, then each check) and all at once (the default:
-# the restores side by side, then the isolation probe and the stores' checks side by side), and prints both wall
+# as the runbook does it by hand (-Ddrill.parallel=1: the restores, then each check) and side by side (the default:
+# as many restores at once as the drill host has CPUs, then the isolation probe and the stores' checks side by
+# side), and prints both wall
 # times and their ratio on one line (the goal is a ratio of at most 0.6).
 #
 #   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]
@@ -43,5 +44,5 @@ parallel=$(drill parallel)
 python3 - "$parallel" "$serial" <<'PY'
 import sys
 h, b = map(float, sys.argv[1:])
-print(f"harness (all at once) {h:.1f} s, baseline (-Ddrill.parallel=1) {b:.1f} s, ratio {h / b:.2f}")
+print(f"harness (default: as many at once as the CPUs) {h:.1f} s, baseline (-Ddrill.parallel=1) {b:.1f} s, ratio {h / b:.2f}")
 PY

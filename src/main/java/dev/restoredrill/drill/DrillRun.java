@@ -26,6 +26,7 @@ import dev.restoredrill.scenario.JourneyPlan;
 import dev.restoredrill.scenario.ScenarioLoader;
 import dev.restoredrill.scenario.StorePlan;
 import dev.restoredrill.stack.DrillCredentials;
+import dev.restoredrill.stack.DockerEngine;
 import dev.restoredrill.stack.DrillStack;
 import dev.restoredrill.stack.DockerUnavailableException;
 import dev.restoredrill.stack.DrillHost;
@@ -73,6 +74,7 @@ public final class DrillRun implements AutoCloseable {
     private static final ServiceEndpoint NOT_IN_DRILL = new ServiceEndpoint("not-in-this-drill.invalid", 9);
 
     private final DrillOptions options;
+    private volatile int slots;
     private final DrillPlan plan;
     private final ImageMode images;
     private final DrillBackups backups;
@@ -179,6 +181,26 @@ public final class DrillRun implements AutoCloseable {
         return manifest().store(store).orElseThrow();
     }
 
+    /**
+     * How many things the drill does at once: {@code -Ddrill.parallel}, by default as many as the drill host's engine
+     * has CPUs (asked once, when the stack is first needed).
+     */
+    private int slots() {
+        // Not under this run's lock: the examinations ask it too. Asked twice at worst, with the same answer.
+        if (slots == 0) {
+            if (options.parallel() != DrillOptions.PER_CPU) {
+                slots = options.restoreSlots(0);
+            } else {
+                int cpus = DockerEngine.cpus();
+                slots = options.restoreSlots(cpus);
+                LOG.info(cpus > 0 ? "the drill host has " + cpus + " CPU(s): " + slots + " thing(s) at once "
+                        + "(-Ddrill.parallel=N to choose)" : "the drill host's engine did not say how many CPUs it "
+                        + "has: everything at once (-Ddrill.parallel=N to choose)");
+            }
+        }
+        return slots;
+    }
+
     /** Starts the drill stack and restores every store in parallel (once). */
     public synchronized Optional<ParallelRestore.Result> restores() {
         if (restores != null || stackFailure != null) {
@@ -204,7 +226,7 @@ public final class DrillRun implements AutoCloseable {
             }
             List<String> alsoAwait = plan.journey().map(JourneyPlan::baseService).stream().toList();
             ParallelRestore.Result result = new ParallelRestore(plan.stack().startupTimeout(),
-                    options.restoreSlots()).run(stack, engines, alsoAwait);
+                    slots()).run(stack, engines, alsoAwait);
             Map<String, RestoreOutcome> outcomes = new LinkedHashMap<>(refused);
             outcomes.putAll(result.outcomes());
             restores = new ParallelRestore.Result(outcomes, result.measuredRto());
@@ -421,11 +443,11 @@ public final class DrillRun implements AutoCloseable {
         List<StoreType> types = List.of(StoreType.POSTGRES, StoreType.MONGODB, StoreType.CLICKHOUSE, StoreType.MINIO);
         List<Callable<ServiceEndpoint>> ambassadors = new ArrayList<>(types.stream()
                 .map(type -> (Callable<ServiceEndpoint>) () -> endpoint(type)).toList());
-        if (options.restoreSlots() > 1) {
+        if (slots() > 1) {
             plan.journey().ifPresent(journey -> ambassadors.add(() -> stack.endpoint(journey.baseService(),
                     JourneyPlan.APP_PORT)));
         }
-        List<ServiceEndpoint> endpoints = ConcurrentWork.run("ambassador", options.restoreSlots(), ambassadors);
+        List<ServiceEndpoint> endpoints = ConcurrentWork.run("ambassador", slots(), ambassadors);
         Map<StoreType, ServiceEndpoint> byType = new EnumMap<>(StoreType.class);
         for (int i = 0; i < types.size(); i++) {
             byType.put(types.get(i), endpoints.get(i));
@@ -434,14 +456,14 @@ public final class DrillRun implements AutoCloseable {
     }
 
     /**
-     * With more than one slot ({@code -Ddrill.parallel}, all at once by default), what only reads the restored stack
+     * With more than one slot ({@code -Ddrill.parallel}, the drill host's CPUs by default), what only reads the restored stack
      * runs at once as soon as the platform has started: the isolation probe, and each restored store's checks (one
      * store's one after another, in the scenario's order). Their tests then read the results; a drill error is
      * recorded as it would be when the test asked. With one slot each runs when its test asks, as by hand. The
      * journey, which writes, runs after all of them either way, as does the negative control.
      */
     private void examineAhead() {
-        int slots = options.restoreSlots();
+        int slots = slots();
         if (slots <= 1 || stack == null) {
             return;
         }

@@ -72,6 +72,19 @@ public final class DockerEngine {
         return EngineCheck.require(host);
     }
 
+    /**
+     * How many CPUs the drill host's engine has ({@code docker info}: the machine the containers run on, which for
+     * a remote drill host is not the runner's), or 0 when it does not say.
+     */
+    public static int cpus() {
+        DockerCli.Result result = DockerCli.run(Duration.ofSeconds(30), "info", "--format", "{{.NCPU}}");
+        try {
+            return result.ok() ? Math.max(0, Integer.parseInt(result.stdout().strip())) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static String ping(URI uri, Duration timeout) throws IOException {
         byte[] request = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         if ("unix".equals(uri.getScheme())) {

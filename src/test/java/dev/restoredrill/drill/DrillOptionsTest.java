@@ -2,20 +2,37 @@ package dev.restoredrill.drill;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DrillOptionsTest {
 
     @Test
-    void withoutTheOptionEveryStoreRestoresAtOnce() {
-        assertThat(DrillOptions.parallel("")).isEqualTo(DrillOptions.ALL_AT_ONCE);
+    void withoutTheOptionAsManyStoresRestoreAtOnceAsTheDrillHostHasCpus() {
+        assertThat(DrillOptions.parallel("")).isEqualTo(DrillOptions.PER_CPU);
+        assertThat(withParallel("").restoreSlots(2)).isEqualTo(2);
+        assertThat(withParallel("").restoreSlots(16)).isEqualTo(16);
+        assertThat(withParallel("").restoreSlots(1)).isEqualTo(1);
     }
 
     @Test
-    void oneMeansOneAfterAnother() {
+    void anEngineThatDidNotSayItsCpusLeavesTheDefaultWithoutALimit() {
+        assertThat(withParallel("").restoreSlots(0)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void oneMeansOneAfterAnotherWhateverTheCpus() {
         assertThat(DrillOptions.parallel("1")).isEqualTo(1);
-        assertThat(DrillOptions.parallel("3")).isEqualTo(3);
+        assertThat(withParallel("1").restoreSlots(8)).isEqualTo(1);
+        assertThat(withParallel("3").restoreSlots(2)).isEqualTo(3);
+    }
+
+    private static DrillOptions withParallel(String value) {
+        return new DrillOptions(Path.of("drill-scenarios/quarterly.yml"), Optional.empty(), "auto", Optional.empty(),
+                false, Path.of("target/drill"), DrillOptions.parallel(value));
     }
 
     @Test
