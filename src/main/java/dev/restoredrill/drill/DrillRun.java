@@ -456,11 +456,11 @@ public final class DrillRun implements AutoCloseable {
     }
 
     /**
-     * With more than one slot ({@code -Ddrill.parallel}, the drill host's CPUs by default), what only reads the restored stack
-     * runs at once as soon as the platform has started: the isolation probe, and each restored store's checks (one
-     * store's one after another, in the scenario's order). Their tests then read the results; a drill error is
-     * recorded as it would be when the test asked. With one slot each runs when its test asks, as by hand. The
-     * journey, which writes, runs after all of them either way, as does the negative control.
+     * With more than one slot ({@code -Ddrill.parallel}, the drill host's CPUs by default), what only reads the
+     * restored stack runs at once as soon as the platform has started: the isolation probe, and each restored store's
+     * checks (one store's one after another, in the scenario's order). Their tests then read the results; a drill
+     * error is recorded as it would be when the test asked. With one slot each runs when its test asks, as by hand.
+     * The journey, which writes, runs after all of them either way, as does the negative control.
      */
     private void examineAhead() {
         int slots = slots();
