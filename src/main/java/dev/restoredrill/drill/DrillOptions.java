@@ -2,6 +2,7 @@ package dev.restoredrill.drill;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * A drill's options, from Maven system properties (see README "Configuration"):
@@ -45,13 +46,14 @@ public record DrillOptions(Path scenario, Optional<String> backups, String image
 
     /**
      * How many stores may restore at the same time: {@link #parallel()}, or by default the drill host's CPUs
-     * ({@code engineCpus}; when the engine did not say, 0: no limit).
+     * ({@code engineCpus}, asked only then; when the engine did not say, 0: no limit).
      */
-    public int restoreSlots(int engineCpus) {
+    public int restoreSlots(IntSupplier engineCpus) {
         if (parallel != PER_CPU) {
             return parallel;
         }
-        return engineCpus > 0 ? engineCpus : Integer.MAX_VALUE;
+        int cpus = engineCpus.getAsInt();
+        return cpus > 0 ? cpus : Integer.MAX_VALUE;
     }
 
     static int parallel(String value) {

@@ -188,17 +188,18 @@ public final class DrillRun implements AutoCloseable {
     private int slots() {
         // Not under this run's lock: the examinations ask it too. Asked twice at worst, with the same answer.
         if (slots == 0) {
-            if (options.parallel() != DrillOptions.PER_CPU) {
-                slots = options.restoreSlots(0);
-            } else {
-                int cpus = DockerEngine.cpus();
-                slots = options.restoreSlots(cpus);
-                LOG.info(cpus > 0 ? "the drill host has " + cpus + " CPU(s): " + slots + " thing(s) at once "
-                        + "(-Ddrill.parallel=N to choose)" : "the drill host's engine did not say how many CPUs it "
-                        + "has: everything at once (-Ddrill.parallel=N to choose)");
-            }
+            slots = options.restoreSlots(DrillRun::engineCpus);
         }
         return slots;
+    }
+
+    /** The drill host's CPUs, for the default of {@code -Ddrill.parallel}: logged, as they decide what runs at once. */
+    private static int engineCpus() {
+        int cpus = DockerEngine.cpus();
+        LOG.info(cpus > 0 ? "the drill host has " + cpus + " CPU(s): " + cpus + " thing(s) at once "
+                + "(-Ddrill.parallel=N to choose)" : "the drill host's engine did not say how many CPUs it "
+                + "has: everything at once (-Ddrill.parallel=N to choose)");
+        return cpus;
     }
 
     /** Starts the drill stack and restores every store in parallel (once). */

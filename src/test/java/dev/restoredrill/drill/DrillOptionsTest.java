@@ -13,21 +13,26 @@ class DrillOptionsTest {
     @Test
     void withoutTheOptionAsManyStoresRestoreAtOnceAsTheDrillHostHasCpus() {
         assertThat(DrillOptions.parallel("")).isEqualTo(DrillOptions.PER_CPU);
-        assertThat(withParallel("").restoreSlots(2)).isEqualTo(2);
-        assertThat(withParallel("").restoreSlots(16)).isEqualTo(16);
-        assertThat(withParallel("").restoreSlots(1)).isEqualTo(1);
+        assertThat(withParallel("").restoreSlots(() -> 2)).isEqualTo(2);
+        assertThat(withParallel("").restoreSlots(() -> 16)).isEqualTo(16);
+        assertThat(withParallel("").restoreSlots(() -> 1)).isEqualTo(1);
     }
 
     @Test
     void anEngineThatDidNotSayItsCpusLeavesTheDefaultWithoutALimit() {
-        assertThat(withParallel("").restoreSlots(0)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(withParallel("").restoreSlots(() -> 0)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
     void oneMeansOneAfterAnotherWhateverTheCpus() {
         assertThat(DrillOptions.parallel("1")).isEqualTo(1);
-        assertThat(withParallel("1").restoreSlots(8)).isEqualTo(1);
-        assertThat(withParallel("3").restoreSlots(2)).isEqualTo(3);
+        assertThat(withParallel("1").restoreSlots(DrillOptionsTest::engineNotAsked)).isEqualTo(1);
+        assertThat(withParallel("3").restoreSlots(DrillOptionsTest::engineNotAsked)).isEqualTo(3);
+    }
+
+    /** A chosen count needs no answer from the engine. */
+    private static int engineNotAsked() {
+        throw new AssertionError("the engine's CPUs were asked although -Ddrill.parallel chose");
     }
 
     private static DrillOptions withParallel(String value) {
