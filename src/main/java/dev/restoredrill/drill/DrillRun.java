@@ -94,6 +94,7 @@ public final class DrillRun implements AutoCloseable {
     private final Map<String, List<CheckOutcome>> completeness = new HashMap<>();
     private final Map<String, CheckOutcome> checkOutcomes = new LinkedHashMap<>();
     private JourneyOutcome journey;
+    private volatile ConversationReadAhead conversationAhead;
     private NegativeControlOutcome negativeControl;
     /** Errors of the drill's own code, per phase and subject: each is a failure of that phase in the evidence. */
     private final Map<PhaseSubject, Failure> drillErrors = new LinkedHashMap<>();
@@ -235,6 +236,7 @@ public final class DrillRun implements AutoCloseable {
                     .forEach(PhaseThroughputs::log);
             openAllowedEgress();
             connections = storeConnections();
+            readConversationAhead();
             List<String> apps = PlatformApps.startedAfterRestore(plan);
             if (!apps.isEmpty()) {
                 countAsRestored();
@@ -401,24 +403,44 @@ public final class DrillRun implements AutoCloseable {
      * A count that fails here is recorded and reported by the completeness test as usual.
      */
     private void countAsRestored() {
-        for (StorePlan store : plan.stores()) {
-            RestoreOutcome outcome = restores.outcomes().get(store.name());
-            if (outcome != null && outcome.restored()) {
+        List<String> restored = plan.stores().stream().map(StorePlan::name)
+                .filter(name -> restore(name).map(RestoreOutcome::restored).orElse(false)).toList();
+        CheckContext context;
+        try {
+            context = context(); // read here: the counts run at once, and must not wait for this run's lock
+        } catch (RuntimeException e) {
+            LOG.warn("completeness could not be counted before the apps started: {}", e.getMessage());
+            return;
+        }
+        List<Callable<List<CheckOutcome>>> counts = new ArrayList<>();
+        for (String store : restored) {
+            Optional<StoreResult> catalogued = manifest().store(store); // read here, under this run's lock
+            counts.add(() -> {
                 try {
-                    completeness(store.name());
+                    return count(store, () -> catalogued.orElseThrow().facts(), () -> context);
                 } catch (RuntimeException e) {
-                    LOG.warn("{}: completeness could not be counted before the apps started: {}", store.name(),
+                    LOG.warn("{}: completeness could not be counted before the apps started: {}", store,
                             e.getMessage());
+                    return null;
                 }
+            });
+        }
+        List<List<CheckOutcome>> outcomes = ConcurrentWork.run("count", slots(), counts);
+        for (int i = 0; i < restored.size(); i++) {
+            if (outcomes.get(i) != null) {
+                completeness.put(restored.get(i), outcomes.get(i));
             }
         }
     }
 
     /** The restored store against its backup, one count per table/collection/bucket (computed once). */
     public synchronized List<CheckOutcome> completeness(String store) {
-        return completeness.computeIfAbsent(store, name -> guarded(DrillPhase.COMPLETENESS, name,
-                () -> new Completeness(checks).run(StoreType.byName(name).orElseThrow(), catalog(name).facts(),
-                        context())));
+        return completeness.computeIfAbsent(store, name -> count(name, () -> catalog(name).facts(), this::context));
+    }
+
+    private List<CheckOutcome> count(String store, Supplier<FormatFacts> facts, Supplier<CheckContext> context) {
+        return guarded(DrillPhase.COMPLETENESS, store, () -> new Completeness(checks).run(
+                StoreType.byName(store).orElseThrow(), facts.get(), context.get()));
     }
 
     public synchronized CheckOutcome check(CheckPlan check) {
@@ -433,6 +455,19 @@ public final class DrillRun implements AutoCloseable {
             }
             return outcome;
         });
+    }
+
+    /**
+     * With more than one slot, the journey's pass over the mongo backup starts now, on its own thread
+     * ({@link ConversationReadAhead}); with one the journey reads the backup when it comes, as by hand.
+     */
+    private void readConversationAhead() {
+        Optional<JourneyPlan> journeyPlan = plan.journey();
+        String mongodb = StoreType.MONGODB.storeName();
+        if (slots() > 1 && journeyPlan.isPresent() && restore(mongodb).map(RestoreOutcome::restored).orElse(false)) {
+            conversationAhead = ConversationReadAhead.start(backupFile(mongodb), connections,
+                    () -> DrillAccount.fromEnvironment(journeyPlan.get(), backups.secrets()).email());
+        }
     }
 
     /**
@@ -552,8 +587,9 @@ public final class DrillRun implements AutoCloseable {
                 JourneyPlan journeyPlan = plan.journey().orElseThrow();
                 DrillAccount account = DrillAccount.fromEnvironment(journeyPlan, backups.secrets());
                 String app = stack.endpoint(journeyPlan.baseService(), JourneyPlan.APP_PORT).httpUrl();
-                Path archive = backupFile(StoreType.MONGODB.storeName());
-                return new AppJourney(journeyPlan, app, account, connections, archive).run();
+                ConversationReadAhead ahead = Optional.ofNullable(conversationAhead)
+                        .orElseGet(() -> ConversationReadAhead.none(backupFile(StoreType.MONGODB.storeName())));
+                return new AppJourney(journeyPlan, app, account, connections, ahead.conversations()).run();
             });
         }
         return journey;

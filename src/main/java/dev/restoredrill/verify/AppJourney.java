@@ -22,8 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,27 +54,27 @@ public final class AppJourney {
     private final String baseUrl;
     private final DrillAccount account;
     private final StoredMessages storedMessages;
-    private final Path mongoBackup;
+    private final BackupConversations backup;
     private final Clock clock;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
     private final HttpClient streamingHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * @param appBaseUrl  the restored app's API, e.g. {@code http://localhost:32781}
-     * @param mongoBackup the {@code mongo_<date>.gz} archive that was restored (read, never changed)
+     * @param backup      the conversations of the mongo backup that was restored
      */
     public AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, StoreConnections stores,
-                      Path mongoBackup) {
-        this(plan, appBaseUrl, account, mongoBackup, StoredMessages.in(stores, stores.secrets()), stores.secrets(),
+                      BackupConversations backup) {
+        this(plan, appBaseUrl, account, backup, StoredMessages.in(stores, stores.secrets()), stores.secrets(),
                 Clock.systemUTC());
     }
 
-    AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, Path mongoBackup,
+    AppJourney(JourneyPlan plan, String appBaseUrl, DrillAccount account, BackupConversations backup,
                StoredMessages storedMessages, List<String> storeSecrets, Clock clock) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.baseUrl = appBaseUrl.replaceAll("/+$", "");
         this.account = Objects.requireNonNull(account, "account");
-        this.mongoBackup = Objects.requireNonNull(mongoBackup, "mongoBackup");
+        this.backup = Objects.requireNonNull(backup, "backup");
         this.storedMessages = Objects.requireNonNull(storedMessages, "storedMessages");
         this.clock = clock;
         secrets.add(account.password());
@@ -159,9 +157,7 @@ public final class AppJourney {
     }
 
     private long countConversationsInBackup(String userId) throws IOException {
-        try (InputStream archive = Files.newInputStream(mongoBackup)) {
-            return BackupConversation.countConversationsOf(archive, userId);
-        }
+        return backup.countConversationsOf(userId);
     }
 
     // Step 3 -------------------------------------------------------------------------------------------------
@@ -169,11 +165,7 @@ public final class AppJourney {
     private List<JsonNode> openAndCompare(JourneyRecorder.StepLog log, Session session, Conversation conversation)
             throws IOException {
         List<JsonNode> messages = messagesOf(log, session, conversation);
-        BackupConversation backup;
-        try (InputStream archive = Files.newInputStream(mongoBackup)) {
-            backup = BackupConversation.read(archive, conversation.id());
-        }
-        MessageComparison comparison = MessageComparison.of(backup.messages(), messages);
+        MessageComparison comparison = MessageComparison.of(backup.read(conversation.id()).messages(), messages);
         if (!comparison.same()) {
             throw new StepFailure("Conversation " + conversation.id() + " differs from the backup: "
                     + comparison.describe() + ".");

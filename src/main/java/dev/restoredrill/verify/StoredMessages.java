@@ -1,15 +1,10 @@
 package dev.restoredrill.verify;
 
 import dev.restoredrill.outcome.SecretMasker;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Where the journey confirms, beside the app's API, that its new messages were written. */
 interface StoredMessages {
@@ -20,13 +15,9 @@ interface StoredMessages {
     /** LibreChat's {@code messages} collection in the restored MongoDB. */
     static StoredMessages in(StoreConnections stores, List<String> secrets) {
         return messageIds -> {
-            ConnectionString uri = new ConnectionString(stores.mongo().connectionString());
-            MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(uri)
-                    .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS)).build();
-            String database = uri.getDatabase() == null ? BackupConversation.DATABASE : uri.getDatabase();
-            try (MongoClient client = MongoClients.create(settings)) {
-                return client.getDatabase(database).getCollection(BackupConversation.MESSAGES.collection())
-                        .countDocuments(Filters.in("messageId", messageIds));
+            try {
+                return RestoredLibreChat.query(stores, libreChat -> libreChat.getCollection(
+                        BackupConversation.MESSAGES.collection()).countDocuments(Filters.in("messageId", messageIds)));
             } catch (MongoException e) {
                 throw new StoreAccessException("Could not count the new messages in MongoDB: "
                         + SecretMasker.of(secrets).mask(e.getMessage()) + ". Check that the restored mongodb service is running.",

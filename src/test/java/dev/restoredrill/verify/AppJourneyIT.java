@@ -224,14 +224,24 @@ class AppJourneyIT {
     private JourneyOutcome journey(GenericContainer<?> app, String email, String password) {
         JourneyPlan plan = new JourneyPlan("librechat", "DRILL_USER_EMAIL", "DRILL_USER_PASSWORD", "LiteLLM",
                 "gpt-4o-mini", JourneyPlan.DEFAULT_PROMPT, Duration.ofSeconds(30));
-        StoreConnections stores = new StoreConnections(pg(),
+        JourneyOutcome outcome = new AppJourney(plan, "http://" + endpoint(app, 3080), new DrillAccount(email, password),
+                stores(), new BackupConversations(backup)).run();
+        assertThat(outcome.toString()).doesNotContain(PASSWORD, GATEWAY_KEY, credentials.postgresPassword());
+        return outcome;
+    }
+
+    private StoreConnections stores() {
+        return new StoreConnections(pg(),
                 new StoreConnections.Mongo("mongodb://" + endpoint(mongodb, 27017) + "/LibreChat"),
                 new StoreConnections.ClickHouse("http://127.0.0.1:9", "none", "unused-1"),
                 new StoreConnections.S3("http://127.0.0.1:9", "none", "unused-2"));
-        JourneyOutcome outcome = new AppJourney(plan, "http://" + endpoint(app, 3080), new DrillAccount(email, password),
-                stores, backup).run();
-        assertThat(outcome.toString()).doesNotContain(PASSWORD, GATEWAY_KEY, credentials.postgresPassword());
-        return outcome;
+    }
+
+    @Test
+    void theRestoredMongoNamesTheConversationTheAppListsAsNewest() {
+        // What the drill reads the backup ahead for; the journey itself opens what the app lists.
+        assertThat(NewestConversation.of(stores(), "drill2@example.org")).contains("drill2-new");
+        assertThat(NewestConversation.of(stores(), "nobody@example.org")).isEmpty();
     }
 
     @Test

@@ -85,13 +85,17 @@ class AppJourneyProtocolTest {
     }
 
     private JourneyOutcome run(String password, Duration answerTimeout) {
+        return run(password, answerTimeout, new BackupConversations(backup));
+    }
+
+    private JourneyOutcome run(String password, Duration answerTimeout, BackupConversations conversations) {
         JourneyPlan plan = new JourneyPlan("librechat", "DRILL_USER_EMAIL", "DRILL_USER_PASSWORD", "LiteLLM",
                 "gpt-4o-mini", JourneyPlan.DEFAULT_PROMPT, answerTimeout);
         StoredMessages mongo = ids -> storedInMongo.get() >= 0 ? storedInMongo.get()
                 : app.messages.values().stream().flatMap(List::stream)
                 .filter(m -> ids.contains(m.path("messageId").asText())).count();
-        JourneyOutcome outcome = new AppJourney(plan, app.baseUrl(), new DrillAccount(EMAIL, password), backup, mongo,
-                List.of(STORE_SECRET), Clock.systemUTC()).run();
+        JourneyOutcome outcome = new AppJourney(plan, app.baseUrl(), new DrillAccount(EMAIL, password),
+                conversations, mongo, List.of(STORE_SECRET), Clock.systemUTC()).run();
         assertThat(outcome.toString()).as("no secret in the outcome")
                 .doesNotContain(ChatProtocolFixture.PASSWORD, ChatProtocolFixture.TOKEN, "sk-live-abcdef123456");
         return outcome;
@@ -103,6 +107,29 @@ class AppJourneyProtocolTest {
 
     private static List<Verdict> verdicts(JourneyOutcome outcome) {
         return outcome.steps().stream().map(JourneyStep::verdict).toList();
+    }
+
+    @Test
+    void theConversationReadAheadIsComparedWithoutAnotherPassOverTheBackup() throws IOException {
+        BackupConversations conversations = new BackupConversations(backup);
+        conversations.readAhead("c-new");
+        Files.delete(backup); // a second pass would fail
+
+        JourneyOutcome outcome = run(ChatProtocolFixture.PASSWORD, Duration.ofSeconds(10), conversations);
+
+        assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.steps().get(2).message()).contains("2 message(s), the same ids and texts as the backup");
+    }
+
+    @Test
+    void aWrongGuessCostsOnlyAPassOverTheBackup() throws IOException {
+        BackupConversations conversations = new BackupConversations(backup);
+        conversations.readAhead("c-old"); // the app's newest is c-new
+
+        JourneyOutcome outcome = run(ChatProtocolFixture.PASSWORD, Duration.ofSeconds(10), conversations);
+
+        assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.steps().get(2).message()).contains("2 message(s), the same ids and texts as the backup");
     }
 
     @ParameterizedTest
