@@ -8,6 +8,7 @@ import dev.restoredrill.backup.MongoArchiveFacts;
 import dev.restoredrill.backup.ScanProgress;
 import dev.restoredrill.backup.StoreResult;
 import dev.restoredrill.concurrent.ConcurrentWork;
+import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.evidence.IsolationEvidence;
 import dev.restoredrill.evidence.PhaseThroughput;
 import dev.restoredrill.backup.TarFacts;
@@ -61,6 +62,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -696,11 +698,58 @@ public final class DrillRun implements AutoCloseable {
     /** Tears the stack down and re-hashes the backups: a backup changed during the drill is a failure. */
     @Override
     public synchronized void close() {
+        closeWhile(() -> { });
+    }
+
+    /**
+     * Tears the stack down, re-hashes the backups, then runs {@code afterwards} (the report), which sees the re-hash.
+     * With more than one slot the stack's removal runs on its own thread meanwhile (removing a restored volume's
+     * files is the engine's disk work, the report's is the CPU's) and this returns once both are done; with one, one
+     * after the other. A failed removal is thrown after {@code afterwards} ran.
+     */
+    public synchronized void closeWhile(Runnable afterwards) {
+        AtomicReference<RuntimeException> teardownFailure = new AtomicReference<>();
+        Thread teardown = null;
         if (stack != null) {
-            stack.close();
+            DrillStack removed = stack;
+            Runnable remove = () -> {
+                try {
+                    removed.close();
+                } catch (RuntimeException e) {
+                    teardownFailure.set(e);
+                }
+            };
+            if (slots() > 1) {
+                teardown = DaemonThreads.start("drill-stack-teardown-" + drillId(), remove);
+            } else {
+                remove.run();
+            }
         }
-        if (manifest != null) {
-            manifest = new BackupCatalog(clock, rehashes).verifyUnchanged(manifest);
+        try {
+            if (manifest != null) {
+                manifest = new BackupCatalog(clock, rehashes).verifyUnchanged(manifest);
+            }
+            afterwards.run();
+        } finally {
+            awaitEnd(teardown);
+        }
+        if (teardownFailure.get() != null) {
+            throw teardownFailure.get();
+        }
+    }
+
+    /** Waits for the stack's removal, also through an interrupt (the interrupt is kept). */
+    private static void awaitEnd(Thread teardown) {
+        boolean interrupted = false;
+        while (teardown != null && teardown.isAlive()) {
+            try {
+                teardown.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,16 +13,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Restores all stores at the same time, each on its own: snapshots go into their fresh volumes, the stack starts,
- * and each logical dump loads as soon as its service is healthy. A store that fails (corrupt backup, failing SQL, a
+ * and each logical dump loads as soon as its service is healthy; with more than one slot the logical restores'
+ * services start first and load while the snapshots are extracted. A store that fails (corrupt backup, failing SQL, a
  * service that will not start) fails alone, with the reason and its service's log tail; the others go on.
  *
  * <p>Each store's restore is timed; the measured RTO is the time from the start to "every restored service healthy
@@ -41,8 +44,9 @@ public final class ParallelRestore {
     }
 
     private final Duration healthTimeout;
-    /** How many stores prepare or load at the same time (-Ddrill.parallel); fair, so they go in plan order. */
+    /** How many stores prepare or load at the same time (-Ddrill.parallel). */
     private final Semaphore slots;
+    private final int parallel;
 
     public ParallelRestore(Duration healthTimeout) {
         this(healthTimeout, Integer.MAX_VALUE);
@@ -51,7 +55,8 @@ public final class ParallelRestore {
     /** @param parallel how many stores restore at the same time; 1 restores them one after another */
     public ParallelRestore(Duration healthTimeout, int parallel) {
         this.healthTimeout = healthTimeout;
-        this.slots = new Semaphore(parallel, true);
+        this.slots = new Semaphore(parallel);
+        this.parallel = parallel;
     }
 
     public Result run(ServiceStack stack, List<RestoreEngine> engines, List<String> alsoAwait) {
@@ -60,19 +65,30 @@ public final class ParallelRestore {
                 ? "all at once" : slots.availablePermits() + " at a time (-Ddrill.parallel)");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()), DaemonThreads.named("restore"));
         try {
+            Set<String> ahead = startAhead(stack, engines);
             Map<String, CompletableFuture<Prepared>> prepared = new LinkedHashMap<>();
-            for (RestoreEngine engine : engines) {
-                prepared.put(engine.store(), CompletableFuture.supplyAsync(() -> inSlot(() -> prepare(stack,
-                        engine)), pool));
+            Map<String, CompletableFuture<RestoreOutcome>> loads = new LinkedHashMap<>();
+            for (RestoreEngine engine : aheadFirst(engines, ahead)) {
+                if (ahead.contains(engine.service())) {
+                    loads.put(engine.store(), inSlot(() -> load(stack, engine, NOTHING_PREPARED, start),
+                            () -> interrupted(engine, start), pool));
+                } else {
+                    prepared.put(engine.store(), inSlot(() -> prepare(stack, engine),
+                            () -> new Prepared(new InterruptedException("interrupted before the extraction"),
+                                    Duration.ZERO), pool));
+                }
             }
             prepared.values().forEach(CompletableFuture::join);
             stack.start();
-            List<CompletableFuture<RestoreOutcome>> loads = new ArrayList<>();
             for (RestoreEngine engine : engines) {
-                Prepared done = prepared.get(engine.store()).join();
-                loads.add(CompletableFuture.supplyAsync(() -> inSlot(() -> load(stack, engine, done, start)), pool));
+                if (!ahead.contains(engine.service())) {
+                    Prepared done = prepared.get(engine.store()).join();
+                    loads.put(engine.store(), inSlot(() -> load(stack, engine, done, start),
+                            () -> interrupted(engine, start), pool));
+                }
             }
-            Map<String, RestoreOutcome> outcomes = collect(engines, loads, start);
+            Map<String, RestoreOutcome> outcomes = collect(engines, engines.stream().map(e -> loads.get(e.store()))
+                    .toList(), start);
             for (String service : alsoAwait) {
                 if (!Thread.currentThread().isInterrupted()) {
                     stack.awaitHealthy(service, healthTimeout);
@@ -85,6 +101,33 @@ public final class ParallelRestore {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * With more than one slot, the services of the logical restores start at once, so their dumps load while the
+     * snapshots are extracted into their volumes (the stack starts those services when every extraction is done).
+     * With one slot nothing starts ahead: the runbook's order, extractions, the stack's start, then the loads.
+     */
+    private Set<String> startAhead(ServiceStack stack, List<RestoreEngine> engines) {
+        Set<String> waiting = engines.stream().filter(RestoreEngine::preparesBeforeStart).map(RestoreEngine::service)
+                .collect(Collectors.toSet());
+        List<String> logical = engines.stream().filter(engine -> !engine.preparesBeforeStart())
+                .map(RestoreEngine::service).toList();
+        if (parallel <= 1 || waiting.isEmpty() || logical.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(stack.startAhead(logical, waiting));
+    }
+
+    /**
+     * The order in which the stores get a slot: the loads started ahead first, as a database's load is the slowest
+     * per MB (MongoDB 7 MB/s and Postgres 6 MB/s here, against 12 to 28 MB/s for a tar's extraction), then the
+     * extractions, each in the plan's order.
+     */
+    private static List<RestoreEngine> aheadFirst(List<RestoreEngine> engines, Set<String> ahead) {
+        List<RestoreEngine> order = new ArrayList<>(engines.stream().filter(e -> ahead.contains(e.service())).toList());
+        engines.stream().filter(e -> !ahead.contains(e.service())).forEach(order::add);
+        return order;
     }
 
     /**
@@ -103,10 +146,7 @@ public final class ParallelRestore {
                 Thread.currentThread().interrupt();
                 for (int j = i; j < loads.size(); j++) {
                     loads.get(j).cancel(true);
-                    outcomes.put(engines.get(j).store(), RestoreOutcome.failed(engines.get(j).store(),
-                            Duration.ofNanos(System.nanoTime() - start), FailureCategory.RESTORE_FAILURE.failure(
-                                    engines.get(j).store() + ": the drill was interrupted during the restore"),
-                            engines.get(j).logTail()));
+                    outcomes.put(engines.get(j).store(), interrupted(engines.get(j), start));
                 }
                 return outcomes;
             } catch (ExecutionException e) {
@@ -118,9 +158,17 @@ public final class ParallelRestore {
         return outcomes;
     }
 
+    private static RestoreOutcome interrupted(RestoreEngine engine, long start) {
+        return RestoreOutcome.failed(engine.store(), Duration.ofNanos(System.nanoTime() - start),
+                FailureCategory.RESTORE_FAILURE.failure(engine.store() + ": the drill was interrupted during the "
+                        + "restore"), engine.logTail());
+    }
+
     /** An engine's work before the services start (a volume's extraction), and how long it took. */
     private record Prepared(Throwable failure, Duration took) {
     }
+
+    private static final Prepared NOTHING_PREPARED = new Prepared(null, Duration.ZERO);
 
     private static Prepared prepare(ServiceStack stack, RestoreEngine engine) {
         long started = System.nanoTime();
@@ -161,13 +209,29 @@ public final class ParallelRestore {
         return RestoreOutcome.failed(engine.store(), Duration.ofNanos(System.nanoTime() - start), failure, log);
     }
 
-    /** Runs one store's step once a slot is free; with one slot the stores go one after another. */
-    private <T> T inSlot(Supplier<T> step) {
-        slots.acquireUninterruptibly();
+    /**
+     * Runs one store's step on the pool once a slot is free, the slot taken here so that the steps get their slots in
+     * the order this is called; with one slot the stores go one after another. Interrupted while it waits, the step
+     * does not run and its result is {@code interrupted}'s (the interrupt is kept).
+     */
+    private <T> CompletableFuture<T> inSlot(Supplier<T> step, Supplier<T> interrupted, ExecutorService pool) {
         try {
-            return step.get();
-        } finally {
-            slots.release();
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(interrupted.get());
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return step.get();
+                } finally {
+                    slots.release();
+                }
+            }, pool);
+        } catch (RuntimeException e) {
+            slots.release(); // the pool refused the step
+            throw e;
         }
     }
 

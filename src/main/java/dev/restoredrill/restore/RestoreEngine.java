@@ -20,6 +20,11 @@ public interface RestoreEngine {
     default void prepare(ServiceStack stack) throws Exception {
     }
 
+    /** Whether {@link #prepare} does work that must end before the service first starts (a volume snapshot). */
+    default boolean preparesBeforeStart() {
+        return false;
+    }
+
     /** Once the service is healthy; returns notes for the evidence (what was skipped, sizes, rates). */
     List<String> load(ServiceStack stack) throws Exception;
 

@@ -61,6 +61,11 @@ public final class VolumeSnapshotRestore extends ServiceRestore {
     }
 
     @Override
+    public boolean preparesBeforeStart() {
+        return true;
+    }
+
+    @Override
     public void prepare(ServiceStack stack) throws RestoreFailedException {
         if (facts == null) {
             throw new RestoreFailedException(FailureCategory.CORRUPT_BACKUP, "the catalog could not read " + tarball.getFileName()

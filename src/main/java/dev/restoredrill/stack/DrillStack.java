@@ -23,6 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +56,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private final Map<String, String> environment;
     private final StackDefinition definition;
     private volatile boolean closed;
+    private final Object closing = new Object();
+    private boolean configsDelivered;
 
     private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment,
                        StackDefinition definition) {
@@ -126,12 +130,39 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
 
     /** Runs {@code docker compose up} for the stack's services; health is awaited per service. */
     @Override
-    public void start() {
+    public synchronized void start() {
         long started = System.nanoTime();
-        deliverConfig(LIBRECHAT, LIBRECHAT_CONFIG_VOLUME, "librechat.yaml");
-        deliverConfig(POSTGRES, POSTGRES_INITDB_VOLUME, "postgres-bulk-load.sql");
+        deliverConfigs();
         compose.start();
         LOG.info("drill stack {}: services up in {} ms", id, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * {@code docker compose up -d} of those of {@code services} that need none of {@code waiting}, before
+     * {@link #start}: compose starts a service's dependencies with it, and a service whose volume is still being
+     * filled must not start. {@link #start} leaves them running (compose recreates only a changed service).
+     */
+    @Override
+    public synchronized List<String> startAhead(List<String> services, Set<String> waiting) {
+        ComposeDependencies dependencies = ComposeDependencies.read(rendered);
+        List<String> ahead = services.stream().filter(service -> !waiting.contains(service)
+                && dependencies.needs(service).stream().noneMatch(waiting::contains)).toList();
+        if (!ahead.isEmpty()) {
+            long started = System.nanoTime();
+            deliverConfigs();
+            startLater(ahead);
+            LOG.info("drill stack {}: {} started ahead in {} ms, while {} wait for their volumes", id, ahead,
+                    (System.nanoTime() - started) / 1_000_000, new TreeSet<>(waiting));
+        }
+        return ahead;
+    }
+
+    private void deliverConfigs() {
+        if (!configsDelivered) {
+            deliverConfig(LIBRECHAT, LIBRECHAT_CONFIG_VOLUME, "librechat.yaml");
+            deliverConfig(POSTGRES, POSTGRES_INITDB_VOLUME, "postgres-bulk-load.sql");
+            configsDelivered = true;
+        }
     }
 
     /**
@@ -339,13 +370,21 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         return DockerCli.stream(timeout, Map.of(), args, stdin, stdout, stderr);
     }
 
-    /** Removes everything the drill created: ambassadors, containers, volumes, network. Idempotent. */
+    /**
+     * Removes everything the drill created: ambassadors, containers, volumes, network. Idempotent; a second caller
+     * (the shutdown hook on Ctrl-C while the drill tears down on another thread) waits for the first to finish.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (closing) {
+            if (!closed) {
+                closed = true;
+                remove();
+            }
         }
-        closed = true;
+    }
+
+    private void remove() {
         ambassadors.values().forEach(SocatContainer::stop);
         try {
             compose.stop();

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The drill stack as the restores use it: its volumes, its start, its services' health, logs, endpoints and
@@ -20,8 +21,17 @@ public interface ServiceStack {
     /** Creates a volume of this project before its service first starts; returns its name. */
     String prepareVolume(String logicalName);
 
-    /** Starts the stack's services; health is awaited per service. */
+    /** Starts the stack's services (those started ahead are left running); health is awaited per service. */
     void start();
+
+    /**
+     * Starts, ahead of {@link #start}, those of {@code services} that need (through compose's depends_on) none of
+     * {@code waiting}, the services whose volumes are still being filled; returns the ones it started. A stack that
+     * cannot start part of itself starts none, and every service starts with {@link #start}.
+     */
+    default List<String> startAhead(List<String> services, Set<String> waiting) {
+        return List.of();
+    }
 
     /** Returns once the service is healthy; throws {@link ServiceFailedException} when it will not be. */
     void awaitHealthy(String service, Duration timeout);

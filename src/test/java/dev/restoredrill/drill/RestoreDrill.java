@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -133,15 +134,21 @@ class RestoreDrill {
         if (run == null) {
             return; // the scenario was refused before anything started; its error is the drill's result
         }
+        // The drill ends normally here and writes its own report: the interruption hook stands down.
+        AtomicReference<Path> report = new AtomicReference<>();
         try {
-            run.close();
+            run.closeWhile(() -> {
+                ifInterrupted.cancel();
+                report.set(run.writeReport(allureResults()));
+            });
         } finally {
-            // The drill ends normally here and writes its own report: the interruption hook stands down.
-            ifInterrupted.cancel();
-            Path report = run.writeReport(allureResults());
-            System.out.println("[restore-drill] report: " + report.toAbsolutePath()
+            if (report.get() == null) { // the teardown failed before the report was written
+                ifInterrupted.cancel();
+                report.set(run.writeReport(allureResults()));
+            }
+            System.out.println("[restore-drill] report: " + report.get().toAbsolutePath()
                     + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
-            lookAtTheReport(report.resolve("index.html"));
+            lookAtTheReport(report.get().resolve("index.html"));
         }
     }
 

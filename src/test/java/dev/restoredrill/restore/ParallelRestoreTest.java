@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,6 +80,55 @@ class ParallelRestoreTest {
         assertThat(result.outcomes().get("minio").restored()).isTrue();
     }
 
+    /** A snapshot engine whose extraction waits (at most 2 s) for the given latch. */
+    private static Engine snapshotWaitingFor(String store, CountDownLatch latch, List<String> events) {
+        return new Engine(store, () -> List.of("started on its volume")) {
+            @Override
+            public boolean preparesBeforeStart() {
+                return true;
+            }
+
+            @Override
+            public void prepare(ServiceStack stack) throws Exception {
+                events.add(store + " extracted" + (latch.await(2, TimeUnit.SECONDS) ? " after the load" : ""));
+            }
+        };
+    }
+
+    @Test
+    void withTwoSlotsALogicalLoadRunsWhileASnapshotIsExtracted() {
+        CountDownLatch loaded = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        PlainStack stack = new PlainStack(Set.of());
+        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT, 2).run(stack, List.of(
+                new Engine("postgres", () -> {
+                    events.add("postgres loaded");
+                    loaded.countDown();
+                    return List.of("loaded");
+                }), snapshotWaitingFor("clickhouse", loaded, events)), List.of());
+
+        assertThat(result.allRestored()).as(result.toString()).isTrue();
+        assertThat(stack.startedAhead).containsExactly("postgres");
+        assertThat(events).containsExactly("postgres loaded", "clickhouse extracted after the load");
+    }
+
+    @Test
+    void withOneSlotTheSnapshotsAreExtractedBeforeAnyServiceStarts() {
+        CountDownLatch loaded = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        PlainStack stack = new PlainStack(Set.of());
+        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT, 1).run(stack, List.of(
+                new Engine("postgres", () -> {
+                    events.add("postgres loaded");
+                    loaded.countDown();
+                    return List.of("loaded");
+                }), snapshotWaitingFor("clickhouse", loaded, events)), List.of());
+
+        assertThat(result.allRestored()).as(result.toString()).isTrue();
+        assertThat(stack.startedAhead).isEmpty();
+        assertThat(events).containsExactly("clickhouse extracted", "postgres loaded");
+    }
+
     @Test
     void anInterruptStopsTheRestoresStillRunningAndIsKept() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
@@ -103,6 +153,30 @@ class ParallelRestoreTest {
         assertThat(interruptKept.get()).isTrue();
         assertThat(result.get().outcomes().get("postgres").failure().message())
                 .isEqualTo("Restore failure: postgres: the drill was interrupted during the restore");
+    }
+
+    @Test
+    void anInterruptWhileAStoreWaitsForItsSlotEndsTheRestoresAtOnce() throws Exception {
+        CountDownLatch hanging = new CountDownLatch(1);
+        Engine stuck = new Engine("postgres", () -> {
+            hanging.countDown();
+            Thread.sleep(60_000);
+            return List.of();
+        });
+        Engine waiting = new Engine("mongodb", () -> List.of("loaded"));
+        AtomicReference<ParallelRestore.Result> result = new AtomicReference<>();
+        Thread drill = new Thread(() -> result.set(new ParallelRestore(HEALTH_TIMEOUT, 1).run(new PlainStack(Set.of()),
+                List.of(stuck, waiting), List.of())));
+        drill.start();
+        assertThat(hanging.await(5, TimeUnit.SECONDS)).isTrue();
+        drill.interrupt();
+        drill.join(5_000);
+
+        assertThat(drill.isAlive()).as("the restore phase returned after the interrupt").isFalse();
+        assertThat(waiting.loads).as("the store that waited for its slot never loaded").isZero();
+        assertThat(result.get().outcomes().values()).extracting(o -> o.failure().message()).containsExactly(
+                "Restore failure: postgres: the drill was interrupted during the restore",
+                "Restore failure: mongodb: the drill was interrupted during the restore");
     }
 
     /** A restore engine whose load runs the given body. */
@@ -141,6 +215,7 @@ class ParallelRestoreTest {
     private static final class PlainStack implements ServiceStack {
         private final Set<String> unhealthy;
         private final Set<String> awaited = ConcurrentHashMap.newKeySet();
+        final List<String> startedAhead = new CopyOnWriteArrayList<>();
         volatile boolean started;
 
         PlainStack(Set<String> unhealthy) {
@@ -165,6 +240,12 @@ class ParallelRestoreTest {
         @Override
         public void start() {
             started = true;
+        }
+
+        @Override
+        public List<String> startAhead(List<String> services, Set<String> waiting) {
+            services.stream().filter(service -> !waiting.contains(service)).forEach(startedAhead::add);
+            return List.copyOf(startedAhead);
         }
 
         @Override
