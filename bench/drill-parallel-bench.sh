@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: the whole drill (mvn verify -Pdrill) on the same backup set twice, one thing after another
-# as the runbook does it by hand (-Ddrill.parallel=1: the restores, then each check) and side by side (the default:
-# as many restores at once as the drill host has CPUs, then the isolation probe and the stores' checks side by
-# side), and prints both wall
-# times and their ratio on one line (the goal is a ratio of at most 0.6).
+# as the runbook does it by hand (-Ddrill.parallel=1: the extractions, the stack's start, the loads, then each count,
+# check, the journey, the removal, the report) and side by side (the default: as many things at once as the drill
+# host has CPUs: the logical loads while the snapshots are extracted, the counts, the isolation probe and the stores'
+# checks side by side with the journey's pass over the mongo backup, the stack's removal beside the report), and
+# prints both wall times and their ratio on one line (the goal is a ratio of at most 0.6).
 #
 #   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]
 #   env: BENCH_SIZE (demo set size when no BACKUPS_DIR is given, default 200MB), BENCH_DAYS (its nights, default 7),

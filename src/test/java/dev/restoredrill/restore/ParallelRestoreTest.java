@@ -95,48 +95,50 @@ class ParallelRestoreTest {
         };
     }
 
-    @Test
-    void withTwoSlotsALogicalLoadRunsWhileASnapshotIsExtracted() {
+    /** Restores a postgres dump and a clickhouse snapshot whose extraction waits (at most 2 s) for the load. */
+    private static List<String> loadBesideExtraction(int slots, PlainStack stack) {
         CountDownLatch loaded = new CountDownLatch(1);
         List<String> events = new CopyOnWriteArrayList<>();
-        PlainStack stack = new PlainStack(Set.of());
-        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT, 2).run(stack, List.of(
+        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT, slots).run(stack, List.of(
                 new Engine("postgres", () -> {
                     events.add("postgres loaded");
                     loaded.countDown();
                     return List.of("loaded");
                 }), snapshotWaitingFor("clickhouse", loaded, events)), List.of());
-
         assertThat(result.allRestored()).as(result.toString()).isTrue();
+        return events;
+    }
+
+    @Test
+    void withTwoSlotsALogicalLoadRunsWhileASnapshotIsExtracted() {
+        PlainStack stack = new PlainStack(Set.of());
+
+        assertThat(loadBesideExtraction(2, stack)).containsExactly("postgres loaded",
+                "clickhouse extracted after the load");
         assertThat(stack.startedAhead).containsExactly("postgres");
-        assertThat(events).containsExactly("postgres loaded", "clickhouse extracted after the load");
     }
 
     @Test
     void withOneSlotTheSnapshotsAreExtractedBeforeAnyServiceStarts() {
-        CountDownLatch loaded = new CountDownLatch(1);
-        List<String> events = new CopyOnWriteArrayList<>();
         PlainStack stack = new PlainStack(Set.of());
-        ParallelRestore.Result result = new ParallelRestore(HEALTH_TIMEOUT, 1).run(stack, List.of(
-                new Engine("postgres", () -> {
-                    events.add("postgres loaded");
-                    loaded.countDown();
-                    return List.of("loaded");
-                }), snapshotWaitingFor("clickhouse", loaded, events)), List.of());
 
-        assertThat(result.allRestored()).as(result.toString()).isTrue();
+        assertThat(loadBesideExtraction(1, stack)).containsExactly("clickhouse extracted", "postgres loaded");
         assertThat(stack.startedAhead).isEmpty();
-        assertThat(events).containsExactly("clickhouse extracted", "postgres loaded");
+    }
+
+    /** A postgres restore whose load counts the latch down, then hangs for a minute. */
+    private static Engine hangingPostgres(CountDownLatch hanging) {
+        return new Engine("postgres", () -> {
+            hanging.countDown();
+            Thread.sleep(60_000);
+            return List.of();
+        });
     }
 
     @Test
     void anInterruptStopsTheRestoresStillRunningAndIsKept() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
-        Engine stuck = new Engine("postgres", () -> {
-            hanging.countDown();
-            Thread.sleep(60_000);
-            return List.of();
-        });
+        Engine stuck = hangingPostgres(hanging);
         AtomicReference<ParallelRestore.Result> result = new AtomicReference<>();
         AtomicReference<Boolean> interruptKept = new AtomicReference<>();
         Thread drill = new Thread(() -> {
@@ -158,11 +160,7 @@ class ParallelRestoreTest {
     @Test
     void anInterruptWhileAStoreWaitsForItsSlotEndsTheRestoresAtOnce() throws Exception {
         CountDownLatch hanging = new CountDownLatch(1);
-        Engine stuck = new Engine("postgres", () -> {
-            hanging.countDown();
-            Thread.sleep(60_000);
-            return List.of();
-        });
+        Engine stuck = hangingPostgres(hanging);
         Engine waiting = new Engine("mongodb", () -> List.of("loaded"));
         AtomicReference<ParallelRestore.Result> result = new AtomicReference<>();
         Thread drill = new Thread(() -> result.set(new ParallelRestore(HEALTH_TIMEOUT, 1).run(new PlainStack(Set.of()),
