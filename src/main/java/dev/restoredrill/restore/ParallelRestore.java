@@ -61,8 +61,8 @@ public final class ParallelRestore {
 
     public Result run(ServiceStack stack, List<RestoreEngine> engines, List<String> alsoAwait) {
         long start = System.nanoTime();
-        LOG.info("restoring {} stores, {}", engines.size(), slots.availablePermits() >= engines.size()
-                ? "all at once" : slots.availablePermits() + " at a time (-Ddrill.parallel)");
+        LOG.info("restoring {} stores, {}", engines.size(), parallel >= engines.size()
+                ? "all at once" : parallel + " at a time (-Ddrill.parallel)");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, engines.size()), DaemonThreads.named("restore"));
         try {
             Set<String> ahead = startAhead(stack, engines);

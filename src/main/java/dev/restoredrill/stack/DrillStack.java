@@ -55,8 +55,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private final Path rendered;
     private final Map<String, String> environment;
     private final StackDefinition definition;
-    private volatile boolean closed;
     private final Object closing = new Object();
+    private boolean closed; // guarded by closing
     private boolean configsDelivered;
 
     private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment,

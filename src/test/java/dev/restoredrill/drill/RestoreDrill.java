@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -135,20 +134,18 @@ class RestoreDrill {
             return; // the scenario was refused before anything started; its error is the drill's result
         }
         // The drill ends normally here and writes its own report: the interruption hook stands down.
-        AtomicReference<Path> report = new AtomicReference<>();
         try {
             run.closeWhile(() -> {
                 ifInterrupted.cancel();
-                report.set(run.writeReport(allureResults()));
+                run.writeReport(allureResults());
             });
         } finally {
-            if (report.get() == null) { // the teardown failed before the report was written
-                ifInterrupted.cancel();
-                report.set(run.writeReport(allureResults()));
-            }
-            System.out.println("[restore-drill] report: " + report.get().toAbsolutePath()
+            // Both are idempotent: this is the report written above, or written now when the teardown failed first.
+            ifInterrupted.cancel();
+            Path report = run.writeReport(allureResults());
+            System.out.println("[restore-drill] report: " + report.toAbsolutePath()
                     + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
-            lookAtTheReport(report.get().resolve("index.html"));
+            lookAtTheReport(report.resolve("index.html"));
         }
     }
 
