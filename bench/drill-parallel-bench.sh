@@ -2,8 +2,9 @@
 # Benchmark, not a test: the whole drill (mvn verify -Pdrill) on the same backup set twice, one thing after another
 # as the runbook does it by hand (-Ddrill.parallel=1: the extractions, the stack's start, the loads, then each count,
 # check, the journey, the removal, the report) and side by side (the default: as many things at once as the drill
-# host has CPUs: the logical loads while the snapshots are extracted, the counts, the isolation probe and the stores'
-# checks side by side with the journey's pass over the mongo backup, the stack's removal beside the report), and
+# host has CPUs: the logical loads while the snapshots are extracted, the counts, the journey's pass over the mongo
+# backup while the platform starts, the isolation probe and the stores' checks side by side, the stack's removal
+# beside the report and its look in Chromium), and
 # prints both wall times and their ratio on one line (the goal is a ratio of at most 0.6).
 #
 #   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]

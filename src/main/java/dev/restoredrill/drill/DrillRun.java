@@ -238,11 +238,11 @@ public final class DrillRun implements AutoCloseable {
                     .forEach(PhaseThroughputs::log);
             openAllowedEgress();
             connections = storeConnections();
-            readConversationAhead();
             List<String> apps = PlatformApps.startedAfterRestore(plan);
             if (!apps.isEmpty()) {
                 countAsRestored();
             }
+            readConversationAhead();
             platform = new PlatformStart(stack, connections, plan.stack().startupTimeout(), plan.schemaMustNot())
                     .run(apps, restores);
             stackImages = stack.images();
@@ -461,7 +461,8 @@ public final class DrillRun implements AutoCloseable {
 
     /**
      * With more than one slot, the journey's pass over the mongo backup starts now, on its own thread
-     * ({@link ConversationReadAhead}); with one the journey reads the backup when it comes, as by hand.
+     * ({@link ConversationReadAhead}), after the completeness counts and as the platform starts, whose start mostly
+     * waits on health checks; with one the journey reads the backup when it comes, as by hand.
      */
     private void readConversationAhead() {
         Optional<JourneyPlan> journeyPlan = plan.journey();

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -133,20 +134,26 @@ class RestoreDrill {
         if (run == null) {
             return; // the scenario was refused before anything started; its error is the drill's result
         }
-        // The drill ends normally here and writes its own report: the interruption hook stands down.
+        // The drill ends normally here and writes its own report: the interruption hook stands down. The report is
+        // written and looked at while the stack is removed (DrillRun.closeWhile), or after it with one slot.
+        AtomicBoolean reported = new AtomicBoolean();
         try {
-            run.closeWhile(() -> {
-                ifInterrupted.cancel();
-                run.writeReport(allureResults());
-            });
+            run.closeWhile(() -> reportAndLook(reported));
         } finally {
-            // Both are idempotent: this is the report written above, or written now when the teardown failed first.
-            ifInterrupted.cancel();
-            Path report = run.writeReport(allureResults());
-            System.out.println("[restore-drill] report: " + report.toAbsolutePath()
-                    + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
-            lookAtTheReport(report.resolve("index.html"));
+            if (!reported.get()) {
+                reportAndLook(reported); // the re-hash failed before the report: its failure is in the report
+            }
         }
+    }
+
+    /** Writes the report once and looks at it; {@code reported} says it was tried, so a failure is not tried twice. */
+    private void reportAndLook(AtomicBoolean reported) {
+        reported.set(true);
+        ifInterrupted.cancel();
+        Path report = run.writeReport(allureResults());
+        System.out.println("[restore-drill] report: " + report.toAbsolutePath()
+                + (run.demo() ? "  (DEMO drill on generated backups: not evidence)" : ""));
+        lookAtTheReport(report.resolve("index.html"));
     }
 
     /**
