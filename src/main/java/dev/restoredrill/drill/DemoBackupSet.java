@@ -28,7 +28,7 @@ final class DemoBackupSet {
         long size = ByteSize.parse(System.getProperty("drill.demo.size", "20MB"));
         int days = Integer.parseInt(System.getProperty("drill.demo.days", "7"));
         Dataset dataset = new Dataset(new DatasetSpec(SEED, asOf, size),
-                dev.restoredrill.generate.DrillSecrets.fromEnvironment(System.getenv()));
+                dev.restoredrill.generate.DrillSecrets.fromEnvironment(System.getenv())).hashAhead();
         try (ReferenceSourceStack source = ReferenceSourceStack.start("demo-backups")) {
             new BackupSetGenerator(source, new LoggingProgress())
                     .generate(dataset, BackupSchedule.of(asOf, days), directory);

@@ -19,9 +19,25 @@ final class BcryptPool {
     synchronized String pick(SplittableRandom r) {
         int slot = r.nextInt(SIZE);
         if (hashes[slot] == null) {
-            SplittableRandom own = Seeds.random(seed, Seeds.Stream.USER, -1 - slot);
-            hashes[slot] = Hashes.bcrypt(Text.alnum(own, 24), own);
+            hashes[slot] = hash(slot);
         }
         return hashes[slot];
+    }
+
+    /** Makes every hash of the pool now (on a thread of its own, while the source stack starts: about 3 s of CPU). */
+    void fill() {
+        for (int slot = 0; slot < SIZE; slot++) {
+            String made = hash(slot); // outside the lock: pick() may take a hash made meanwhile
+            synchronized (this) {
+                if (hashes[slot] == null) {
+                    hashes[slot] = made;
+                }
+            }
+        }
+    }
+
+    private String hash(int slot) {
+        SplittableRandom own = Seeds.random(seed, Seeds.Stream.USER, -1 - slot);
+        return Hashes.bcrypt(Text.alnum(own, 24), own);
     }
 }

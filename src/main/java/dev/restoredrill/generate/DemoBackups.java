@@ -34,7 +34,7 @@ public final class DemoBackups {
         }
         Instant started = Instant.now();
         Dataset dataset = new Dataset(new DatasetSpec(options.seed(), options.asOf(), options.sizeBytes(), options.mix()),
-                DrillSecrets.fromEnvironment(System.getenv()));
+                DrillSecrets.fromEnvironment(System.getenv())).hashAhead();
         log.info("Generating {} of data as of {} (seed {}), {} nights of backups, into {}", ByteSize.format(options.sizeBytes()),
                 options.asOf(), options.seed(), options.days(), options.out().toAbsolutePath());
         BackupSet set;

@@ -9,7 +9,9 @@ import dev.restoredrill.migrations.PrismaMigration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Langfuse v3: metadata rows for Postgres (database {@code langfuse}), traces with their
@@ -54,6 +56,8 @@ final class LangfuseData {
     private final Timeline timeline;
     private final DrillSecrets credentials;
     private final BcryptPool passwords;
+    /** The API-key rows (one per project, a dozen at most), each with its bcrypt hash: made once, maybe ahead. */
+    private final Map<Integer, String> apiKeyRows = new ConcurrentHashMap<>();
 
     LangfuseData(DatasetSpec spec, Timeline timeline, DrillSecrets credentials, BcryptPool passwords) {
         this.seed = spec.seed();
@@ -95,6 +99,20 @@ final class LangfuseData {
     }
 
     String baseRow(CopyTable table, int index) {
+        if (table == API_KEYS) {
+            return apiKeyRows.computeIfAbsent(index, i -> row(API_KEYS, i)); // a second caller waits for the first
+        }
+        return row(table, index);
+    }
+
+    /** Makes the API-key rows now, for {@link Dataset#hashAhead()}. */
+    void makeApiKeysAhead() {
+        for (int i = 0; i < projects(); i++) {
+            baseRow(API_KEYS, i);
+        }
+    }
+
+    private String row(CopyTable table, int index) {
         SplittableRandom r = Seeds.random(seed, Seeds.Stream.LANGFUSE, 10_000L * (BASE_TABLES.indexOf(table) + 1) + index);
         Instant created = timeline.beforeWindow(r);
         String at = TabSeparated.timestamp(created);

@@ -94,7 +94,7 @@ public final class GeneratedBackups {
 
     private static BackupSet generate(Path directory) {
         LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
-        Dataset dataset = new Dataset(new DatasetSpec(SEED, asOf, ByteSize.parse(SIZE)), DrillSecrets.fromEnvironment(Map.of()));
+        Dataset dataset = new Dataset(new DatasetSpec(SEED, asOf, ByteSize.parse(SIZE)), DrillSecrets.fromEnvironment(Map.of())).hashAhead();
         try (ReferenceSourceStack stack = ReferenceSourceStack.start("generator-test")) {
             return new BackupSetGenerator(stack, new LoggingProgress())
                     .generate(dataset, BackupSchedule.of(asOf, DAYS), directory);
