@@ -64,9 +64,9 @@ public final class EgressProbe {
         List<String> created = new ArrayList<>();
         List<String> networks = new ArrayList<>();
         try {
-            String network = createProbeNetwork(suffix, networks);
-            String gateway = DockerCli.require(TIMEOUT, "network", "inspect", "--format",
-                    "{{(index .IPAM.Config 0).Gateway}}", network).strip();
+            ProbeNetwork probeNetwork = createProbeNetwork(suffix, networks);
+            String network = probeNetwork.name();
+            String gateway = probeNetwork.gateway();
             List<String> run = new ArrayList<>(List.of("run", "-d", "--name", target, "--network", network,
                     "-p", gateway + "::" + PORT));
             run.addAll(labels(HarnessRole.PROBE_TARGET));
@@ -110,8 +110,8 @@ public final class EgressProbe {
      * IPv4"), and removing one of them frees the range while the other still has it. An overlapping network is
      * kept until the probe ends, so the next one cannot be given the same range again.
      */
-    private String createProbeNetwork(String suffix, List<String> networks) {
-        List<Subnet> drillRange = subnets(drillNetwork);
+    private ProbeNetwork createProbeNetwork(String suffix, List<String> networks) {
+        List<Subnet> drillRange = ipam(drillNetwork).stream().map(IpamConfig::subnet).toList();
         List<Subnet> range = List.of();
         for (int attempt = 1; attempt <= NETWORK_ATTEMPTS; attempt++) {
             String network = suffix + "-net" + (attempt == 1 ? "" : "-" + attempt);
@@ -120,11 +120,17 @@ public final class EgressProbe {
             createNetwork.add(network);
             DockerCli.require(TIMEOUT, createNetwork);
             networks.add(network);
-            range = subnets(network);
+            List<IpamConfig> configs = ipam(network);
+            if (configs.isEmpty()) {
+                throw new IllegalStateException("the engine created the egress probe's test host network " + network
+                        + " without an address range (docker network inspect shows no IPAM config), so the probe has"
+                        + " no gateway to publish on; check the engine's default address pools (daemon.json)");
+            }
+            range = configs.stream().map(IpamConfig::subnet).toList();
             if (range.stream().noneMatch(r -> drillRange.stream().anyMatch(r::overlaps))) {
                 LOG.info("egress probe of drill {}: test host network {} on {}, drill network {} on {}", drill,
                         network, range, drillNetwork, drillRange);
-                return network;
+                return new ProbeNetwork(network, configs.get(0).gateway());
             }
             LOG.warn("egress probe of drill {}: the engine gave the test host network {} the range {}, which overlaps "
                     + "the drill network's {}; creating another", drill, network, range, drillRange);
@@ -136,11 +142,22 @@ public final class EgressProbe {
                 + "drill again");
     }
 
-    private static List<Subnet> subnets(String network) {
+    /** The test host's network: its name, and its gateway address, on which the test host publishes its port. */
+    private record ProbeNetwork(String name, String gateway) {
+    }
+
+    /** One address range of a network, with its gateway address. */
+    private record IpamConfig(Subnet subnet, String gateway) {
+    }
+
+    /** A network's address ranges and gateways, from one {@code docker network inspect}. */
+    private static List<IpamConfig> ipam(String network) {
         return DockerCli.require(TIMEOUT, "network", "inspect", "--format",
-                        "{{range .IPAM.Config}}{{.Subnet}} {{end}}", network).strip().lines()
+                        "{{range .IPAM.Config}}{{.Subnet}},{{.Gateway}} {{end}}", network).strip().lines()
                 .flatMap(line -> Arrays.stream(line.split("\\s+"))).filter(s -> !s.isBlank())
-                .map(Subnet::parse).toList();
+                .map(config -> new IpamConfig(Subnet.parse(config.substring(0, config.indexOf(','))),
+                        config.substring(config.indexOf(',') + 1)))
+                .toList();
     }
 
     /** A probe container on one network only, opening a connection with bash's /dev/tcp and reading the greeting. */
