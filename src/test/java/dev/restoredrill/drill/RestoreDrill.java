@@ -141,7 +141,7 @@ class RestoreDrill {
             run.closeWhile(() -> reportAndLook(reported));
         } finally {
             if (!reported.get()) {
-                reportAndLook(reported); // the re-hash failed before the report: its failure is in the report
+                reportAndLook(reported); // closeWhile threw before it got to the report (the backups' re-hash)
             }
         }
     }
