@@ -9,14 +9,16 @@
 #   nice -n 15 bench/drill-5gb-bench.sh
 #   env: BENCH_SIZE (uncompressed size of the big set's data, default 12GB), BENCH_MIX,
 #        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m)
-# The generated sets are kept in $BENCH_DIR and reused. Measured here (2 cores, 24 GiB) on 2026-12-03 (c4f0112): the
-# default made 4.9 GB of backups (Postgres 1.77 GB, MongoDB 0.90 GB with 3.6 M documents, ClickHouse 1.39 GB, MinIO
-# 1.22 GB with 323,404 objects) in 1026 s (4.8 MB/s); the drill on it passed (53 tests, 2 skipped) in 572 s, its
-# restores in 244 s, its live set (after a full GC) at most 43 MB against 46 MB for the demo set (on 86263b3: 4.3 GB
-# made in 1360 s, the drill in 17 min, its restores in 517 s, live set 41 MB against 47 MB). The reference
-# MongoDB stand-in holds its documents in its heap (60 % of the host's memory unless MONGO_STANDIN_HEAP fixes it,
-# about 1.75 GB per GB of BSON): this set's 2.9 GB of documents take about 5 GB of it, in the source stack and again
-# in the drill's.
+# The generated sets are kept in $BENCH_DIR and reused. Measured here (2 cores, 24 GiB) on 2026-12-03 (eca3a17): the
+# default made 4.9 GB of backups (Postgres 1.76 GB, MongoDB 0.90 GB with 3.6 M documents, ClickHouse 1.39 GB, MinIO
+# 1.22 GB with 323,404 objects) in 1008 s (4.9 MB/s); the drill on it passed (53 tests, 2 skipped) in 684 s, its
+# restores in 308 s, its live set (after a full GC) at most 43 MB against 35 MB for the demo set; its peak, 171 MB
+# against 101 MB, is a young collection held back by a JNI critical section (G1's "GCLocker Initiated GC"; zlib's
+# inflate pins its arrays so) while G1's young generation was at its largest (c4f0112: 1026 s, the drill 572 s,
+# live set 43 MB against 46 MB; 86263b3: 4.3 GB made in 1360 s, the drill in 17 min, live set 41 MB against 47 MB).
+# The reference MongoDB stand-in holds its documents in its heap (60 % of the host's memory unless
+# MONGO_STANDIN_HEAP fixes it, about 1.75 GB per GB of BSON): this set's 2.9 GB of documents take about 5 GB of it,
+# in the source stack and again in the drill's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
