@@ -53,18 +53,20 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private final Map<String, SocatContainer> ambassadors = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
     private final Path rendered;
+    private final RenderedCompose renderedCompose;
     private final Map<String, String> environment;
     private final StackDefinition definition;
     private final Object closing = new Object();
     private boolean closed; // guarded by closing
     private boolean configsDelivered;
 
-    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, Map<String, String> environment,
-                       StackDefinition definition) {
+    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, RenderedCompose renderedCompose,
+                       Map<String, String> environment, StackDefinition definition) {
         this.id = id;
         this.definition = definition;
         this.compose = compose;
         this.rendered = rendered;
+        this.renderedCompose = renderedCompose;
         this.environment = Map.copyOf(environment);
         this.shutdownHook = new Thread(this::closeQuietly, "drill-stack-teardown-" + id);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -88,9 +90,10 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         DrillId id = new DrillId(projectOf(compose));
         String text = nameProject(rendered, id);
         refuseExistingVolumes(id);
+        RenderedCompose services = RenderedCompose.read(rendered);
         // Before any restore prepares a volume: the helper (snapshot extraction, config files) and the services.
         List<String> images = new ArrayList<>(List.of(ReferenceImages.TINY));
-        definition.services().forEach(service -> images.add(imageOf(rendered, service)));
+        definition.services().forEach(service -> images.add(services.image(service)));
         MissingImages.require(DrillHost.current(), images);
         Map<String, String> environment = StackEnvironment.forDrill(id, credentials, text, definition.environment(),
                 System.getenv());
@@ -98,7 +101,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         LOG.info("drill stack {}: {} compose file(s) rendered into {}; drill host {} (Docker {}, API {})", id,
                 definition.composeFiles().size(), rendered, DrillHost.current().masked(), engine.version(),
                 engine.api());
-        return new DrillStack(id, compose, rendered, environment, definition);
+        return new DrillStack(id, compose, rendered, services, environment, definition);
     }
 
     @Override
@@ -144,9 +147,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      */
     @Override
     public synchronized List<String> startAhead(List<String> services, Set<String> waiting) {
-        ComposeDependencies dependencies = ComposeDependencies.read(rendered);
         List<String> ahead = services.stream().filter(service -> !waiting.contains(service)
-                && dependencies.needs(service).stream().noneMatch(waiting::contains)).toList();
+                && renderedCompose.needs(service).stream().noneMatch(waiting::contains)).toList();
         if (!ahead.isEmpty()) {
             long started = System.nanoTime();
             deliverConfigs();
@@ -189,19 +191,9 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      * mount, and postgres-bulk-load.sql as the fresh postgres's init script. Taken from beside the compose files.
      */
     private void deliverConfig(String service, String logicalVolume, String file) {
-        if (definition.services().contains(service) && declaresVolume(logicalVolume)) {
+        if (definition.services().contains(service) && renderedCompose.volumes().contains(logicalVolume)) {
             Path composeDir = definition.composeFiles().get(0).toAbsolutePath().getParent();
             ConfigVolume.deliver(this, logicalVolume, composeDir.resolve(file), file, ReferenceImages.TINY);
-        }
-    }
-
-    private boolean declaresVolume(String logicalName) {
-        try {
-            Object yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(rendered));
-            Object volumes = ((Map<?, ?>) yaml).get("volumes");
-            return volumes instanceof Map<?, ?> declared && declared.containsKey(logicalName);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -216,22 +208,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
 
     /** The image the merged compose file gives a service (after every override), e.g. for reading what it ships. */
     public String serviceImage(String service) {
-        return imageOf(rendered, service);
-    }
-
-    private static String imageOf(Path rendered, String service) {
-        try {
-            Object yaml = new org.yaml.snakeyaml.Yaml().load(Files.readString(rendered));
-            Object image = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) yaml).get("services")).get(service)).get("image");
-            if (image == null) {
-                throw new IllegalStateException("service " + service + " has no image in " + rendered);
-            }
-            return image.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NullPointerException | ClassCastException e) {
-            throw new IllegalStateException("no service " + service + " in the drill's compose file " + rendered, e);
-        }
+        return renderedCompose.image(service);
     }
 
     /**
