@@ -74,7 +74,7 @@ for name in demo big; do
   set +e
   mvn -o -B verify -Pdrill -Ddrill.prepare.skip=true -Ddrill.backups="$(readlink -f "$WORK/$name")" \
     -Ddrill.reports="$WORK/reports-$name" \
-    -DargLine="-Xmx$HEAP -Xlog:gc:file=$gclog" >"$WORK/drill-$name.log" 2>&1
+    -Ddrill.jvm="-Xmx$HEAP -Xlog:gc:file=$gclog" >"$WORK/drill-$name.log" 2>&1
   status=$?
   set -e
   [[ -n $sampler ]] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
