@@ -3,12 +3,13 @@
 # each other backup: Postgres ~2 GB, MongoDB, ClickHouse and MinIO ~1 GB each at the default size) and runs the
 # quarterly drill on it with the drill's JVM capped at -Xmx256m, then the same drill on the demo-size set, and prints
 # for both sets the peak heap (the most in use before a collection), the most left after a collection and the live set
-# (the most left after the full collections it asks for every 30 s), from the drill JVM's GC log, their ratios, and
+# (the most left after the full collections it asks for every 10 s), from the drill JVM's GC log, their ratios, and
 # every phase's throughput line from the drill's log.
 #
 #   nice -n 15 bench/drill-5gb-bench.sh
 #   env: BENCH_SIZE (uncompressed size of the big set's data, default 12GB), BENCH_MIX,
-#        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m)
+#        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m), BENCH_SETS (default "demo big": which drills
+#        to run; the ratios need both)
 # The generated sets are kept in $BENCH_DIR and reused. Measured here (2 cores, 24 GiB) on 2026-12-03 (eca3a17): the
 # default made 4.9 GB of backups (Postgres 1.76 GB, MongoDB 0.90 GB with 3.6 M documents, ClickHouse 1.39 GB, MinIO
 # 1.22 GB with 323,404 objects) in 1008 s (4.9 MB/s); the drill on it passed (53 tests, 2 skipped) in 684 s, its
@@ -48,12 +49,13 @@ print(max(a for a, _ in pairs), max(b for _, b in pairs), max(full))
 PY
 }
 
-# What a young collection leaves only bounds the live set from above. A full collection every 30 s (jcmd GC.run) in
-# the drill's JVM measures it: the most left after one of them is the live set's peak, to a 30 s resolution. Only
+# What a young collection leaves only bounds the live set from above. A full collection every 10 s (jcmd GC.run) in
+# the drill's JVM measures it: the most left after one of them is the live set's peak, to a 10 s resolution (the demo
+# drill takes about 80 s: at 30 s its samples missed the journey's phase, where the most lives). Only
 # JVMs are asked (jcmd -l): jcmd signals (SIGQUIT) a process that has no attach listener, and the shell surefire
 # starts the fork through names the same GC log; a SIGQUIT ends it, and with it the drill's pipe to Maven.
 live_sampler() { # GC-LOG-PATH
-  while sleep 30; do
+  while sleep 10; do
     for pid in $(jcmd -l 2>/dev/null | awk '/surefirebooter/ {print $1}'); do
       [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"Xlog:gc:file=$1"* ]] \
         && { jcmd "$pid" GC.run >/dev/null 2>&1 || true; }
@@ -63,7 +65,7 @@ live_sampler() { # GC-LOG-PATH
 command -v jcmd >/dev/null || echo "no jcmd on this host: the live set after a full collection is not measured" >&2
 
 declare -A peaks lives fulls
-for name in demo big; do
+for name in ${BENCH_SETS:-demo big}; do
   start=$(date +%s)
   gclog="$(readlink -f "$WORK")/gc-$name.log"
   sampler=""
@@ -84,12 +86,14 @@ for name in demo big; do
     "(-Xmx$HEAP)"
   grep -hoE 'throughput: .*' "$WORK/drill-$name.log" | sort -u | sed 's/^/  /'
 done
+[[ -n "${peaks[big]:-}" && -n "${peaks[demo]:-}" ]] || exit 0
 python3 - "${peaks[big]}" "${peaks[demo]}" "${lives[big]}" "${lives[demo]}" "${fulls[big]}" "${fulls[demo]}" <<'PY'
 import sys
 h, b, hl, bl, hf, bf = map(float, sys.argv[1:])
 print(f"harness (peak heap, big set) {h:.0f} MB, baseline (peak heap, demo set) {b:.0f} MB, ratio {h / b:.2f}")
-# The peak before a collection follows the collector's pacing (G1 lets a longer run fill more of -Xmx before it
-# collects); what is left after a collection bounds the live set, which is what grows if memory is not flat.
+# The peak before a collection is the young generation's size plus what the old one holds then (the drill's JVM runs
+# the serial collector; G1 let a longer run fill more of -Xmx before it collected); what is left after a collection
+# bounds the live set, which is what grows if memory is not flat.
 print(f"harness (most left after a GC, big set) {hl:.0f} MB, baseline (demo set) {bl:.0f} MB, ratio {hl / bl:.2f}")
 if hf and bf:
     print(f"harness (live set: most left after a full GC, big set) {hf:.0f} MB, baseline (demo set) {bf:.0f} MB, "
