@@ -14,9 +14,8 @@
 # Without BACKUPS_DIR a demo set is generated once into $BENCH_DIR/backups and reused.
 # Measured here (2 cores) on 2026-12-03 with BENCH_SIZE=2GB BENCH_DAYS=1 (952 MB of backups), one run each, same host
 # and hour: 4fee848 233.4 s against 235.5 s (ratio 0.99), 3996827 206.7 s against 230.4 s (0.90), then 184.7 s
-# against 229.5 s (0.80); the day before
-# 70ee17b had 0.69 and 0.74 on the same set. The restores are CPU-bound on two cores: 79 s one after another, 78 s
-# side by side.
+# against 229.5 s (0.80); the day before 70ee17b had 0.69 and 0.74 on the same set. The restores are CPU-bound on two
+# cores: 79-80 s one after another, 66-78 s side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
