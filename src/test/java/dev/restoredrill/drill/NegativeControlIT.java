@@ -130,7 +130,9 @@ class NegativeControlIT {
             String file = psql(target, "postgres-target", credentials.postgresUser(), "shop",
                     "SELECT current_setting('data_directory') || '/' || pg_relation_filepath('public.orders_pkey')")
                     .strip();
-            DockerCli.require(TIMEOUT, "stop", target.containerId());
+            // A clean shutdown (its checkpoint written), however long a loaded host takes: after docker stop's default
+            // 10 s a SIGKILL would leave crash recovery to meet the zeroed page.
+            DockerCli.require(TIMEOUT, "stop", "--time", "300", target.containerId());
             DockerCli.require(TIMEOUT, "run", "--rm", "--label", DrillLabels.DRILL + "=" + drill.value(),
                     "--volumes-from", target.containerId(), ReferenceImages.TINY,
                     "dd", "if=/dev/zero", "of=" + file, "bs=8192", "seek=1", "count=1", "conv=notrunc");
