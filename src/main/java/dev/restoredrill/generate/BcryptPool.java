@@ -27,6 +27,11 @@ final class BcryptPool {
     /** Makes every hash of the pool now (on a thread of its own, while the source stack starts: about 3 s of CPU). */
     void fill() {
         for (int slot = 0; slot < SIZE; slot++) {
+            synchronized (this) {
+                if (hashes[slot] != null) {
+                    continue; // pick() made it already
+                }
+            }
             String made = hash(slot); // outside the lock: pick() may take a hash made meanwhile
             synchronized (this) {
                 if (hashes[slot] == null) {

@@ -52,7 +52,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private final ComposeContainer compose;
     private final Map<String, SocatContainer> ambassadors = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
-    private final Path rendered;
+    /** The merged compose file, parsed once; its {@code file()} is what {@code docker compose -f} is given. */
     private final RenderedCompose renderedCompose;
     private final Map<String, String> environment;
     private final StackDefinition definition;
@@ -60,12 +60,11 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     private boolean closed; // guarded by closing
     private boolean configsDelivered;
 
-    private DrillStack(DrillId id, ComposeContainer compose, Path rendered, RenderedCompose renderedCompose,
+    private DrillStack(DrillId id, ComposeContainer compose, RenderedCompose renderedCompose,
                        Map<String, String> environment, StackDefinition definition) {
         this.id = id;
         this.definition = definition;
         this.compose = compose;
-        this.rendered = rendered;
         this.renderedCompose = renderedCompose;
         this.environment = Map.copyOf(environment);
         this.shutdownHook = new Thread(this::closeQuietly, "drill-stack-teardown-" + id);
@@ -101,7 +100,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         LOG.info("drill stack {}: {} compose file(s) rendered into {}; drill host {} (Docker {}, API {})", id,
                 definition.composeFiles().size(), rendered, DrillHost.current().masked(), engine.version(),
                 engine.api());
-        return new DrillStack(id, compose, rendered, services, environment, definition);
+        return new DrillStack(id, compose, services, environment, definition);
     }
 
     @Override
@@ -174,8 +173,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
      */
     public void startLater(List<String> services) {
         MissingImages.require(DrillHost.current(), services.stream().map(this::serviceImage).toList());
-        List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f", rendered.toAbsolutePath()
-                .toString(), "up", "-d", "--no-recreate"));
+        List<String> args = new ArrayList<>(List.of("compose", "-p", id.value(), "-f",
+                renderedCompose.file().toAbsolutePath().toString(), "up", "-d", "--no-recreate"));
         args.addAll(services);
         DockerCli.Result result = DockerCli.run(CLI_TIMEOUT, environment, args);
         if (!result.ok()) {
