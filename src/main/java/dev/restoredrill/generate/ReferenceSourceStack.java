@@ -4,6 +4,7 @@ import dev.restoredrill.concurrent.DaemonThreads;
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
+import dev.restoredrill.stack.PacedHealthcheckWait;
 
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -39,6 +42,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
     private static final java.time.Duration DOCKER_TIMEOUT = java.time.Duration.ofHours(6);
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceSourceStack.class);
     public static final String OWNER_KEY = "dev.restoredrill.owner";
     /** A restore must run as the same superuser: pg_dumpall leaves out CREATE ROLE for the role it ran as. */
     public static final String POSTGRES_USER = "platform";
@@ -137,7 +141,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
                 .withLabels(DrillLabels.of(prefix, Map.of(OWNER_KEY, owner)))
                 .withCreateContainerCmdModifier(cmd -> cmd.withName(prefix + "-" + name)
                         .getHostConfig().withBinds(new Bind(volume, new Volume(dataPath))))
-                .waitingFor(Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
+                .waitingFor(new PacedHealthcheckWait().withStartupTimeout(START_TIMEOUT));
         services.put(name, new Service(name, container, volume, env));
     }
 
@@ -244,6 +248,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             return;
         }
         closed = true;
+        Instant started = Instant.now();
         RuntimeException failure = null;
         for (Service s : services.values()) {
             try {
@@ -254,6 +259,9 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
         }
+        // The volumes' files go one by one (a large set's S3 and ClickHouse volumes: 10 s and more), so say so.
+        LOG.info(String.format(Locale.ROOT, "source stack %s: %d containers and their volumes removed in %.1f s", prefix,
+                services.size(), Duration.between(started, Instant.now()).toMillis() / 1000.0));
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

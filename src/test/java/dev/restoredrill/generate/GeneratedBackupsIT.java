@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.stack.PacedHealthcheckWait;
 import dev.restoredrill.stack.ReferenceImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 @RequiresDocker
@@ -106,7 +106,7 @@ class GeneratedBackupsIT {
         scratch = new GenericContainer<>(DockerImageName.parse(ReferenceImages.POSTGRES))
                 .withEnv(Map.of("POSTGRES_USER", SCRATCH_SUPERUSER, "POSTGRES_PASSWORD", "scratch"))
                 .withLabel(ReferenceSourceStack.OWNER_KEY, "generator-test")
-                .waitingFor(Wait.forHealthcheck());
+                .waitingFor(new PacedHealthcheckWait());
         scratch.start();
 
         Result restore;
@@ -184,7 +184,7 @@ class GeneratedBackupsIT {
                     .withExposedPorts(8123)
                     .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(
                             new com.github.dockerjava.api.model.Bind(volume, new com.github.dockerjava.api.model.Volume("/var/lib/clickhouse"))))
-                    .waitingFor(Wait.forHealthcheck());
+                    .waitingFor(new PacedHealthcheckWait());
             clickhouse.start();
             GenericContainer<?> started = clickhouse;
             ClickHouseHttp http = new ClickHouseHttp(() -> new ServiceEndpoint(started.getHost(), started.getMappedPort(8123)), "default", "");

@@ -1,5 +1,6 @@
 package dev.restoredrill.migrations;
 
+import dev.restoredrill.stack.PacedHealthcheckWait;
 import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillCredentials;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
 
@@ -69,7 +69,7 @@ class LangfuseStandInIT {
                 .withNetwork(network)
                 .withNetworkAliases(alias)
                 .withLabel(OWNER_LABEL, "langfuse-standin-it")
-                .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(3)));
+                .waitingFor(new PacedHealthcheckWait().withStartupTimeout(Duration.ofMinutes(3)));
     }
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.stack.PacedHealthcheckWait;
 import dev.restoredrill.stack.ReferenceImages;
 import dev.restoredrill.outcome.Verdict;
 import com.mongodb.client.MongoClient;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.mindrot.jbcrypt.BCrypt;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
@@ -88,7 +88,7 @@ class AppJourneyIT {
     private GenericContainer<?> container(String image, int port, String alias) {
         return new GenericContainer<>(DockerImageName.parse(image)).withExposedPorts(port)
                 .withNetwork(network).withNetworkAliases(alias).withLabel(OWNER_LABEL, "verify")
-                .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(3)));
+                .waitingFor(new PacedHealthcheckWait().withStartupTimeout(Duration.ofMinutes(3)));
     }
 
     private GenericContainer<?> chat(String protocol, String gatewayKey) {

@@ -1,8 +1,8 @@
 package dev.restoredrill.backup.source;
 
+import dev.restoredrill.stack.PacedHealthcheckWait;
 import dev.restoredrill.stack.ReferenceImages;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,7 +40,7 @@ final class ReferenceS3 implements AutoCloseable {
             .withLabel("dev.restoredrill.owner", "offhost-sources-it")
             .withEnv("MINIO_ROOT_USER", accessKey)
             .withEnv("MINIO_ROOT_PASSWORD", secretKey)
-            .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(5)));
+            .waitingFor(new PacedHealthcheckWait().withStartupTimeout(Duration.ofMinutes(5)));
     private final Map<String, String> savedProperties = new TreeMap<>();
     private S3Client admin;
 
