@@ -20,7 +20,7 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  * healthchecks themselves run every few seconds, so asking four times a second loses nothing.
  */
 public final class PacedHealthcheckWait extends AbstractWaitStrategy {
-    static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final int MAX_OUTPUT = 300;
 
     /** What the engine said of the container at one look. */
@@ -57,22 +57,25 @@ public final class PacedHealthcheckWait extends AbstractWaitStrategy {
                             h -> h.healthy() || h.hopeless());
         } catch (ConditionTimeoutException e) {
             Health now = Health.of(waitStrategyTarget.getCurrentContainerInfo().getState());
-            throw new ContainerLaunchException("Container " + container + " was not healthy within " + startupTimeout.toSeconds()
-                    + " s: its healthcheck says '" + now.status() + "'" + lastOutput(now)
-                    + ". Expected 'healthy'; see 'docker logs " + container + "' for why it is slow or stuck.");
-        }
-        if (last.running() && last.status() == null) {
-            throw new ContainerLaunchException("Container " + container + " has no healthcheck to wait for; "
-                    + "its image must declare a HEALTHCHECK.");
+            throw failure(container, "was not healthy within " + startupTimeout.toSeconds() + " s: its healthcheck says '"
+                    + now.status() + "'" + lastOutput(now) + ". Expected 'healthy'; see 'docker logs " + container
+                    + "' for why it is slow or stuck");
         }
         if (!last.running()) {
-            throw new ContainerLaunchException("Container " + container + " exited (code " + last.exitCode()
-                    + ") before it was healthy" + lastOutput(last) + "; see 'docker logs " + container + "'.");
+            throw failure(container, "exited (code " + last.exitCode() + ") before it was healthy" + lastOutput(last)
+                    + "; see 'docker logs " + container + "'");
+        }
+        if (last.status() == null) {
+            throw failure(container, "has no healthcheck to wait for; its image must declare a HEALTHCHECK");
         }
         if (!last.healthy()) {
-            throw new ContainerLaunchException("Container " + container + " is unhealthy: its healthcheck failed every retry"
-                    + lastOutput(last) + "; see 'docker logs " + container + "'.");
+            throw failure(container, "is unhealthy: its healthcheck failed every retry" + lastOutput(last)
+                    + "; see 'docker logs " + container + "'");
         }
+    }
+
+    private static ContainerLaunchException failure(String container, String what) {
+        return new ContainerLaunchException("Container " + container + " " + what + ".");
     }
 
     private static String lastOutput(Health health) {

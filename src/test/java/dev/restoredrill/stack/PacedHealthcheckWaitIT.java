@@ -49,6 +49,16 @@ class PacedHealthcheckWaitIT {
     }
 
     @Test
+    void aContainerStillStartingAtTheTimeoutSaysWhatItsHealthcheckSays() {
+        try (GenericContainer<?> container = container("exec sleep 600", "echo 'waiting for the primary' && exit 1", 100)
+                .waitingFor(new PacedHealthcheckWait().withStartupTimeout(Duration.ofSeconds(4)))) {
+            assertThatThrownBy(container::start).rootCause()
+                    .hasMessageContaining("was not healthy within 4 s: its healthcheck says 'starting'")
+                    .hasMessageContaining("last check said: waiting for the primary");
+        }
+    }
+
+    @Test
     void aContainerWithoutAHealthcheckIsNamedAsSuch() {
         try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(ReferenceImages.TINY))
                 .withCommand("sh", "-c", "exec sleep 600")
@@ -58,11 +68,16 @@ class PacedHealthcheckWaitIT {
     }
 
     private static GenericContainer<?> container(String command, String check) {
+        return container(command, check, 2);
+    }
+
+    /** Checks every second; {@code retries} failed checks in a row make the container unhealthy. */
+    private static GenericContainer<?> container(String command, String check, int retries) {
         long second = TimeUnit.SECONDS.toNanos(1);
         return new GenericContainer<>(DockerImageName.parse(ReferenceImages.TINY))
                 .withCommand("sh", "-c", command)
                 .withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new HealthCheck()
-                        .withTest(List.of("CMD-SHELL", check)).withInterval(second).withTimeout(second).withRetries(2)))
+                        .withTest(List.of("CMD-SHELL", check)).withInterval(second).withTimeout(second).withRetries(retries)))
                 .waitingFor(new PacedHealthcheckWait().withStartupTimeout(TIMEOUT));
     }
 }
