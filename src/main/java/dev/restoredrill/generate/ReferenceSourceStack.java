@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -250,7 +251,9 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         closed = true;
         Instant started = Instant.now();
         RuntimeException failure = null;
+        StringJoiner took = new StringJoiner(", ", " (", ")");
         for (Service s : services.values()) {
+            Instant serviceStarted = Instant.now();
             try {
                 s.container().stop();
             } catch (RuntimeException e) {
@@ -258,10 +261,10 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             }
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+            took.add(s.name() + " " + seconds(serviceStarted));
         }
-        // The volumes' files go one by one (a large set's S3 and ClickHouse volumes: 10 s and more), so say so.
-        LOG.info(String.format(Locale.ROOT, "source stack %s: %d containers and their volumes removed in %.1f s", prefix,
-                services.size(), Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        // A large set's volumes go file by file (a 5 GB set's: about two minutes), so the wait is said and placed.
+        LOG.info("source stack {}: {} containers and their volumes removed in {}{}", prefix, services.size(), seconds(started), took);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -270,6 +273,10 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     private void closeQuietly() {
