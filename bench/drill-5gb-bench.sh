@@ -10,14 +10,14 @@
 #   env: BENCH_SIZE (uncompressed size of the big set's data, default 12GB), BENCH_MIX,
 #        BENCH_DIR (default target/bench-5gb), BENCH_HEAP (default 256m), BENCH_SETS (default "demo big": which drills
 #        to run; the ratios need both)
-# The generated sets are kept in $BENCH_DIR and reused. Measured here (2 cores, 24 GiB) on 2026-12-03 (51c0deb, the
-# drill's JVM on the serial collector): the default made 4.8 GB of backups (Postgres 1.76 GB, MongoDB 0.90 GB with
-# 3.6 M documents, ClickHouse 1.23 GB, MinIO 1.22 GB with 323,404 objects) in 1480 s (3.3 MB/s, beside other work);
-# the drill on it passed (53 tests, 2 skipped) in 767 s (627 s with the full collections every 30 s), its restores
-# in 351 s (261 s); peak heap 120 MB against 109 MB for the demo set (ratio 1.10; 114 against 107, 1.07, in the run before),
-# most left after a collection 52 MB against 47 MB, live set 43 MB against 47 MB. With G1 (eca3a17) the peak was
-# 171 MB against 101 MB: a young collection held back by a JNI critical section ("GCLocker Initiated GC"; zlib's
-# inflate pins its arrays so) while G1's young generation was at its largest; the live set 43 MB against 35 MB.
+# The generated sets are kept in $BENCH_DIR and reused. Measured here (2 cores, 24 GiB) on 2026-12-03 (0f0a337, the
+# drill's JVM on the serial collector): the default made 4.9 GB of backups (Postgres 1.76 GB, MongoDB 0.90 GB,
+# ClickHouse 1.37 GB, MinIO 1.22 GB with 323,404 objects) in 1028 s (4.8 MB/s; 112.7 s of it removing the source
+# stack); the drill on it passed (53 tests, 2 skipped) in 687 s, its restores in 294 s; peak heap 116 MB against 98 MB for the demo set
+# (ratio 1.18; 1.10 and 1.07 in two runs on 51c0deb and 3996827), most left after a collection 47 MB against 44 MB,
+# live set 43 MB against 44 MB (0.98). With G1 (eca3a17) the peak was 171 MB against 101 MB: a young collection held
+# back by a JNI critical section ("GCLocker Initiated GC"; zlib's inflate pins its arrays so) while G1's young
+# generation was at its largest; the live set 43 MB against 35 MB.
 # The reference MongoDB stand-in holds its documents in its heap (60 % of the host's memory unless
 # MONGO_STANDIN_HEAP fixes it, about 1.75 GB per GB of BSON): this set's 2.9 GB of documents take about 5 GB of it,
 # in the source stack and again in the drill's.
