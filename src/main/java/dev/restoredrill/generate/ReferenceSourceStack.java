@@ -263,7 +263,7 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
             DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
             took.add(s.name() + " " + seconds(serviceStarted));
         }
-        // A large set's volumes go file by file (a 5 GB set's: about two minutes), so the wait is said and placed.
+        // A large set's volumes go file by file (a 5 GB set's: about two minutes): the line says how long, and where.
         LOG.info("source stack {}: {} containers and their volumes removed in {}{}", prefix, services.size(), seconds(started), took);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
