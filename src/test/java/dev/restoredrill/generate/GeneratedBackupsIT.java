@@ -27,6 +27,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,23 @@ class GeneratedBackupsIT {
                         .anyMatch(e -> e.startsWith("data/langfuse/media/"));
             }
         }
+    }
+
+    @Test
+    void minioSnapshotHoldsEveryObjectPutWithItsBytes() throws IOException {
+        BackupFile f = set.newest(SourceStack.MINIO).orElseThrow();
+        long objects = 0;
+        long bytes = 0;
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(f.path()))))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.isFile() && e.getName().startsWith("data/" + LangfuseData.BUCKET + "/")) {
+                    objects++;
+                    bytes += e.getSize();
+                }
+            }
+        }
+        assertThat(objects).as("objects in " + f.path().getFileName()).isEqualTo(f.contents().objects()).isPositive();
+        assertThat(bytes).as("bytes of the objects in " + f.path().getFileName()).isEqualTo(f.contents().objectBytes());
     }
 
     @Test
