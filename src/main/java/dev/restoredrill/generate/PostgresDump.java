@@ -12,8 +12,9 @@ import java.util.Objects;
 /**
  * {@code docker compose exec -T postgres pg_dumpall -U "$POSTGRES_USER" | gzip > pg_DATE.sql.gz}, with the
  * container's own gzip (level 1, as {@link FastGzip} says) at the container's end of the pipe: the same file, but only
- * the compressed third of the dump crosses the engine's exec stream. Measured on a 1 GB set, streaming the plain dump
- * out through the engine (containerd-shim, dockerd, the docker CLI) cost more CPU than the dump itself.
+ * the compressed third of the dump crosses the engine's exec stream. Measured on a 1 GB set (a 430 MB dump): the engine
+ * and the docker CLI spent 13 CPU seconds less (dockerd 18 to 12.5, the CLI 6.3 to 2.0, containerd-shim 5.5 to 2.3),
+ * and pg_dump itself takes 1.6.
  */
 final class PostgresDump {
     /** pipefail: a pg_dumpall that fails half way fails the pipe, though gzip ends well. */
