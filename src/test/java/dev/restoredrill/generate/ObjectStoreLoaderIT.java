@@ -13,6 +13,7 @@ import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,22 +53,22 @@ class ObjectStoreLoaderIT {
         String event = "events/project-1/trace/t-1/obs 1+ä.json";
         byte[] json = "{\"id\":\"t-1\",\"body\":\"ünïcödé\"}".getBytes(StandardCharsets.UTF_8);
         byte[] media = new byte[300_000];
-        new java.util.Random(7).nextBytes(media);
+        new Random(7).nextBytes(media);
         try (ObjectStoreLoader store = new ObjectStoreLoader(endpoint(), USER, SECRET)) {
             store.createBucket();
             store.put(event, "application/json", json);
             store.put("media/project-1/m-1.png", "image/png", media);
         }
-        MinioClient reader = MinioClient.builder().endpoint(endpoint().httpUrl()).region("us-east-1").credentials(USER, SECRET).build();
-        try (GetObjectResponse got = reader.getObject(GetObjectArgs.builder().bucket(LangfuseData.BUCKET).object(event).build())) {
-            assertThat(got.readAllBytes()).isEqualTo(json);
+        try (MinioClient reader = MinioClient.builder().endpoint(endpoint().httpUrl()).region("us-east-1").credentials(USER, SECRET).build()) {
+            try (GetObjectResponse got = reader.getObject(GetObjectArgs.builder().bucket(LangfuseData.BUCKET).object(event).build())) {
+                assertThat(got.readAllBytes()).isEqualTo(json);
+            }
+            assertThat(reader.statObject(StatObjectArgs.builder().bucket(LangfuseData.BUCKET).object(event).build()).contentType())
+                    .isEqualTo("application/json");
+            try (GetObjectResponse got = reader.getObject(GetObjectArgs.builder().bucket(LangfuseData.BUCKET).object("media/project-1/m-1.png").build())) {
+                assertThat(got.readAllBytes()).isEqualTo(media);
+            }
         }
-        assertThat(reader.statObject(StatObjectArgs.builder().bucket(LangfuseData.BUCKET).object(event).build()).contentType())
-                .isEqualTo("application/json");
-        try (GetObjectResponse got = reader.getObject(GetObjectArgs.builder().bucket(LangfuseData.BUCKET).object("media/project-1/m-1.png").build())) {
-            assertThat(got.readAllBytes()).isEqualTo(media);
-        }
-        reader.close();
     }
 
     @Test
