@@ -8,12 +8,10 @@ import io.minio.S3Escaper;
 import io.minio.Signer;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +77,7 @@ final class ObjectStoreLoader implements AutoCloseable {
     void put(String key, String contentType, byte[] bytes) {
         Request request;
         try {
-            String payloadHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String payloadHash = Hashes.sha256Hex(bytes);
             request = Signer.signV4S3(new Request.Builder()
                     .url(bucket.newBuilder().addEncodedPathSegments(S3Escaper.encodePath(key)).build())
                     .header("Host", host) // signed, as SigV4 asks; OkHttp would add it only after signing
@@ -88,7 +86,7 @@ final class ObjectStoreLoader implements AutoCloseable {
                     .put(RequestBody.create(bytes, MediaType.get(contentType)))
                     .build(), REGION, accessKey, secretKey, payloadHash);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 and HMAC-SHA256 are part of every Java runtime", e);
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
         try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
