@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.outcome.Excerpt;
 import dev.restoredrill.stack.ServiceEndpoint;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -65,12 +66,12 @@ final class ClickHouseHttp {
             InputStream answer = status == 200 ? http.getInputStream() : http.getErrorStream();
             String text = answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8);
             if (status != 200) {
-                throw new GenerateException("ClickHouse answered HTTP " + status + " to '" + abbreviate(sql) + "': " + abbreviate(text.trim()));
+                throw new GenerateException("ClickHouse answered HTTP " + status + " to '" + Excerpt.of(sql, 200) + "': " + Excerpt.of(text, 200));
             }
             return text;
         } catch (IOException e) {
             throw new GenerateException("Could not reach ClickHouse's HTTP interface at " + endpoint.get() + " for '"
-                    + abbreviate(sql) + "': " + e.getMessage() + ". Is the clickhouse service running?", e);
+                    + Excerpt.of(sql, 200) + "': " + e.getMessage() + ". Is the clickhouse service running?", e);
         } finally {
             if (http != null) {
                 open.remove(http);
@@ -82,9 +83,5 @@ final class ClickHouseHttp {
     /** Closes every request under way, also one blocked writing its body to a server that no longer reads. */
     void abort() {
         open.forEach(HttpURLConnection::disconnect);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package dev.restoredrill.generate;
 
+import dev.restoredrill.outcome.Excerpt;
 import dev.restoredrill.stack.ServiceEndpoint;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
@@ -92,7 +93,7 @@ final class ObjectStoreLoader implements AutoCloseable {
             if (!response.isSuccessful()) {
                 String body = response.body().string();
                 throw new GenerateException("The source S3 store refused to put " + key + ": HTTP " + response.code() + " "
-                        + body.substring(0, Math.min(body.length(), ERROR_EXCERPT)).strip()
+                        + Excerpt.of(body, ERROR_EXCERPT)
                         + ". Its log (docker logs of the minio service) says more.");
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.restoredrill.mongoarchive;
 
+import dev.restoredrill.outcome.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,7 +109,7 @@ final class MetadataCodec {
             throw new MongoArchiveException(String.format(
                     "The metadata of collection %s (prelude, byte offset %d) is not valid extended JSON: %s. "
                             + "The dump was written by a faulty tool or damaged; take it again. Metadata starts: %s",
-                    ns, offset, e.getMessage(), abbreviate(json)), e);
+                    ns, offset, e.getMessage(), Excerpt.of(json, 120)), e);
         }
     }
 
@@ -141,9 +142,5 @@ final class MetadataCodec {
     private static String string(BsonDocument doc, String field) {
         BsonValue value = doc.get(field);
         return value != null && value.isString() ? value.asString().getValue() : "";
-    }
-
-    private static String abbreviate(String json) {
-        return json.length() <= 120 ? json : json.substring(0, 120) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package dev.restoredrill.verify;
 
+import dev.restoredrill.outcome.Excerpt;
 import dev.restoredrill.outcome.SecretMasker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,8 @@ public final class AppJourney {
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     static final String NO_PARENT = "00000000-0000-0000-0000-000000000000";
     private static final int BODY_LIMIT = 64 * 1024;
+    /** How much of a server's answer a step's message quotes. */
+    private static final int EXCERPT = 200;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -182,7 +185,7 @@ public final class AppJourney {
         requireOk(response, "opening conversation " + conversation.id());
         JsonNode array = json(response);
         if (!array.isArray()) {
-            throw new StepFailure("GET " + path + " answered " + abbreviate(response.asString())
+            throw new StepFailure("GET " + path + " answered " + Excerpt.of(response.asString(), EXCERPT)
                     + ", expected a JSON array of messages.");
         }
         List<JsonNode> messages = new ArrayList<>();
@@ -229,7 +232,7 @@ public final class AppJourney {
         }
         String streamId = json.path("streamId").asText("");
         if (streamId.isEmpty()) {
-            throw new StepFailure("POST " + path + " answered " + abbreviate(text) + " (" + contentType
+            throw new StepFailure("POST " + path + " answered " + Excerpt.of(text, EXCERPT) + " (" + contentType
                     + "), expected {streamId, …} (two-phase protocol) or an event stream (one-phase).");
         }
         String streamPath = "/api/agents/chat/stream/" + URLEncoder.encode(streamId, StandardCharsets.UTF_8);
@@ -319,13 +322,13 @@ public final class AppJourney {
         }
         if (requestId.isEmpty() || responseId.isEmpty()) {
             throw new StepFailure("The final event lacks requestMessage.messageId or responseMessage.messageId: "
-                    + abbreviate(done.toString()) + ".");
+                    + Excerpt.of(done.toString(), EXCERPT) + ".");
         }
         if (answer.isBlank()) {
             throw new StepFailure("The answer " + responseId + " is empty: no text and no text part in its "
-                    + "content[]: " + abbreviate(response.toString()) + ".");
+                    + "content[]: " + Excerpt.of(response.toString(), EXCERPT) + ".");
         }
-        log.passed("Answer received after " + reader.eventCount() + " event(s): \"" + abbreviate(answer) + "\".");
+        log.passed("Answer received after " + reader.eventCount() + " event(s): \"" + Excerpt.of(answer, EXCERPT) + "\".");
         return new SentChat(requestId, responseId);
     }
 
@@ -418,7 +421,7 @@ public final class AppJourney {
                 return json.path(field).asText();
             }
         }
-        return abbreviate(raw);
+        return Excerpt.of(raw, EXCERPT);
     }
 
     private static String readLimited(InputStream body) throws IOException {
@@ -430,11 +433,6 @@ public final class AppJourney {
     private static String limit(String text) {
         return text.length() <= BODY_LIMIT ? text : text.substring(0, BODY_LIMIT) + "\n… (cut at " + BODY_LIMIT
                 + " characters)";
-    }
-
-    static String abbreviate(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 
     // Values passed between steps --------------------------------------------------------------------------
