@@ -1,6 +1,7 @@
 package dev.restoredrill.generate;
 
 import dev.restoredrill.concurrent.DaemonThreads;
+import dev.restoredrill.concurrent.Heartbeat;
 import dev.restoredrill.stack.ServiceEndpoint;
 import dev.restoredrill.stack.DockerCli;
 import dev.restoredrill.stack.DrillLabels;
@@ -42,6 +43,8 @@ import org.testcontainers.utility.DockerImageName;
 public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
     /** Long enough for a dump or tarball of a large set; a hung docker command still ends. */
     private static final java.time.Duration DOCKER_TIMEOUT = java.time.Duration.ofHours(6);
+    /** How often a long removal says it is still under way. */
+    private static final Duration REMOVAL_BEAT = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceSourceStack.class);
     public static final String OWNER_KEY = "dev.restoredrill.owner";
@@ -252,16 +255,20 @@ public final class ReferenceSourceStack implements SourceStack, AutoCloseable {
         Instant started = Instant.now();
         RuntimeException failure = null;
         StringJoiner took = new StringJoiner(", ", " (", ")");
-        for (Service s : services.values()) {
-            Instant serviceStarted = Instant.now();
-            try {
-                s.container().stop();
-            } catch (RuntimeException e) {
-                failure = keepFirst(failure, e);
+        try (Heartbeat removing = Heartbeat.every(REMOVAL_BEAT, "source-stack-removal", soFar -> LOG.info(
+                "source stack {}: still being removed after {} s (the engine deletes a volume file by file)", prefix,
+                soFar.toSeconds()))) {
+            for (Service s : services.values()) {
+                Instant serviceStarted = Instant.now();
+                try {
+                    s.container().stop();
+                } catch (RuntimeException e) {
+                    failure = keepFirst(failure, e);
+                }
+                DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
+                DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
+                took.add(s.name() + " " + seconds(serviceStarted));
             }
-            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("rm", "-f", "-v", prefix + "-" + s.name()), null, null, null);
-            DockerCli.stream(DOCKER_TIMEOUT, Map.of(), List.of("volume", "rm", "-f", s.volume()), null, null, null);
-            took.add(s.name() + " " + seconds(serviceStarted));
         }
         // A large set's volumes go file by file (a 5 GB set's: about two minutes): the line says how long, and where.
         LOG.info("source stack {}: {} containers and their volumes removed in {}{}", prefix, services.size(), seconds(started), took);

@@ -1,5 +1,6 @@
 package dev.restoredrill.stack;
 
+import dev.restoredrill.concurrent.Heartbeat;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrillStack.class);
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(5);
+    /** How often a long removal says it is still under way. */
+    private static final Duration REMOVAL_BEAT = Duration.ofSeconds(15);
     private static final String LIBRECHAT = "librechat";
     /** The named volume drill.override.yml mounts at LibreChat's CONFIG_PATH directory. */
     static final String LIBRECHAT_CONFIG_VOLUME = "librechat-config";
@@ -361,8 +364,11 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
     }
 
     private void remove() {
+        long started = System.nanoTime();
         ambassadors.values().forEach(SocatContainer::stop);
-        try {
+        try (Heartbeat removing = Heartbeat.every(REMOVAL_BEAT, "drill-stack-removal", took -> LOG.info(
+                "drill stack {}: still being removed after {} s (the engine deletes a restored volume file by file)",
+                id, took.toSeconds()))) {
             compose.stop();
         } catch (RuntimeException e) {
             LOG.warn("drill stack {}: compose down failed ({}); removing by label", id, e.getMessage());
@@ -373,7 +379,7 @@ public final class DrillStack implements ServiceStack, AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // Called from the hook itself during Ctrl-C: nothing to unregister.
         }
-        LOG.info("drill stack {}: torn down", id);
+        LOG.info("drill stack {}: torn down in {} s", id, (System.nanoTime() - started) / 1_000_000_000);
     }
 
     private void closeQuietly() {
