@@ -5,7 +5,9 @@
 # host has CPUs: the logical loads while the snapshots are extracted, the counts, the journey's pass over the mongo
 # backup while the platform starts, the isolation probe and the stores' checks side by side, the stack's removal
 # beside the report and its look in Chromium), and
-# prints both wall times and their ratio on one line (the goal is a ratio of at most 0.6).
+# prints both wall times and their ratio on one line (the goal is a ratio of at most 0.6), then how busy the host's
+# CPUs were in each run (bench/host_cpu.py) and the least wall time they allow for the serial run's work: the ratio
+# no schedule of that work can beat on this machine.
 #
 #   nice -n 15 bench/drill-parallel-bench.sh [BACKUPS_DIR]
 #   env: BENCH_SIZE (demo set size when no BACKUPS_DIR is given, default 200MB), BENCH_DAYS (its nights, default 7),
@@ -31,15 +33,18 @@ fi
 BACKUPS=$(readlink -f "$BACKUPS")
 mvn -o -q -B -Ddrill.prepare.skip=true test-compile >&2
 
-drill() { # NAME [extra mvn args] -> prints the wall time in seconds; the drill's log goes to $WORK/NAME.log
+drill() { # NAME [extra mvn args] -> prints the wall time in seconds; the drill's log goes to $WORK/NAME.log, the
+  # host's CPU marks before and after it to $WORK/NAME.cpu
   local name="$1" start status
   shift
+  python3 bench/host_cpu.py mark >"$WORK/$name.cpu"
   start=$(date +%s.%N)
   set +e
   mvn -o -B verify -Pdrill -Ddrill.prepare.skip=true -Ddrill.scenario="$SCENARIO" -Ddrill.backups="$BACKUPS" \
     -Ddrill.reports="$WORK/reports-$name" "$@" >"$WORK/$name.log" 2>&1
   status=$?
   set -e
+  python3 bench/host_cpu.py mark >>"$WORK/$name.cpu"
   python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)"
   echo "drill $name: exit $status; restores: $(grep -o 'restores done in .*' "$WORK/$name.log" | head -1)" >&2
   grep -ho 'isolation and [0-9]* checks .*' "$WORK/$name.log" | sed "s/^/drill $name: /" >&2 || true
@@ -51,4 +56,15 @@ python3 - "$parallel" "$serial" <<'PY'
 import sys
 h, b = map(float, sys.argv[1:])
 print(f"harness (default: as many at once as the CPUs) {h:.1f} s, baseline (-Ddrill.parallel=1) {b:.1f} s, ratio {h / b:.2f}")
+PY
+cpu() { # between|bound NAME WALL -> what the host's CPUs did in that run
+  python3 bench/host_cpu.py "$1" $(cat "$WORK/$2.cpu") "$3"
+}
+echo "host CPUs, serial: $(cpu between serial "$serial"); parallel: $(cpu between parallel "$parallel")"
+bound=$(cpu bound serial "$serial")
+python3 - "$bound" "$serial" <<'PY'
+import sys
+least, b = map(float, sys.argv[1:])
+print(f"least wall time the host's CPUs allow for the serial run's work {least:.1f} s, baseline {b:.1f} s, "
+      f"ratio {least / b:.2f} (no schedule of the same work beats it here)")
 PY
