@@ -2,7 +2,9 @@
 # Benchmark, not a test: how fast the demo generator makes a backup set, in MB/s of backup output (the files it
 # writes, all nights), against the goal of issue 16 (20 MB/s). Prints the generator's time, the time the goal
 # allows for the same bytes, and their ratio on one line (at most 1.0 meets the goal); then how busy the host's CPUs
-# were (bench/host_cpu.py), and the least time they allow for the generator's work against the goal's time.
+# were (bench/host_cpu.py), the least time they allow for the generator's work against the goal's time, and what the
+# runbook's gzip alone costs for these bytes (decompressed and gzipped again at its default level, -6): a floor of
+# the work whatever makes the data.
 #
 #   nice -n 15 bench/generator-bench.sh
 #   env: BENCH_SIZE (default 1GB), BENCH_DAYS (default 1), BENCH_MIX (default: the production shape of issue 16,
@@ -44,4 +46,17 @@ least, size, goal = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 b = size / 1e6 / goal
 print(f"least time the host's CPUs allow for the generator's work {least:.1f} s, baseline (the goal) {b:.1f} s, "
       f"ratio {least / b:.2f} (no schedule of the same work beats it here)")
+PY
+TIMEFORMAT='%U %S'
+cpu_s() { # COMMAND -> the user and system CPU-seconds it took
+  { time bash -c "$1" >/dev/null 2>&1; } 2>&1 | awk '{print $1 + $2}'
+}
+inflate=$(cpu_s "zcat '$WORK'/set/*.gz")
+both=$(cpu_s "zcat '$WORK'/set/*.gz | gzip -6")
+python3 - "$inflate" "$both" "$bytes" "$GOAL_MBPS" "$(nproc)" <<'PY'
+import sys
+inflate, both, size, goal, cpus = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+budget = size / 1e6 / goal * cpus
+print(f"gzip -6 of the set's {size / 1e6:.0f} MB alone: {both - inflate:.1f} CPU-s, "
+      f"of the {budget:.1f} CPU-s {cpus} CPUs have in the goal's time ({(both - inflate) / budget:.0%})")
 PY
