@@ -17,7 +17,9 @@
 # Measured here (2 cores) on 2026-12-03 with BENCH_SIZE=2GB BENCH_DAYS=1 (952 MB of backups), one run each, same host
 # and hour: 4fee848 233.4 s against 235.5 s (ratio 0.99), 3996827 206.7 s against 230.4 s (0.90), then 184.7 s
 # against 229.5 s (0.80); the day before 70ee17b had 0.69 and 0.74 on the same set. The restores are CPU-bound on two
-# cores: 79-80 s one after another, 66-78 s side by side.
+# cores: 79-80 s one after another, 66-78 s side by side. On 2026-12-04 (98ea0af, 355eeaa), same set size: 203.1 s
+# against 285.6 s (0.71), then 181.7 s against 258.2 s (0.70); side by side the CPUs were busy 1.72 and 1.68 of 2, and
+# the least time two CPUs allow for the work gave 0.61 and 0.59: the goal asks both CPUs busy from start to end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

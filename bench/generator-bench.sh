@@ -11,6 +11,8 @@
 #        a Postgres dump about twice each other backup), BENCH_DIR (default target/bench-generator; emptied first)
 # Measured here (2 cores) on 2026-12-03, same hour, alternating: 23635cd 112.6 s and 117.1 s (ratio 6.01, 6.25);
 # 0583d60 (the dump gzipped in its container, S3 PUTs on the caller's thread) 94.2 s and 98.5 s (5.03, 5.26).
+# On 2026-12-04 (98ea0af, 1d5aa61): 101.8 s and 81.9 s (5.43, 4.37), 174 and 134 CPU-s busy (the least time two CPUs
+# allow: 4.64 and 3.58 times the goal's); gzip -6 alone took 29.1 CPU-s, 78% of what two CPUs have in the goal's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
