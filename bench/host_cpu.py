@@ -3,7 +3,8 @@
 
 The drill's work runs in the JVM, the engine and the containers, all on this host's kernel, so /proc/stat counts it
 all. A run's busy CPU-seconds over the CPUs it had give the least wall time any schedule of the same work can take
-here: that bound is what says whether a goal is out of reach on this machine or a matter of scheduling.
+here: that bound is what says whether a goal is out of reach on this machine or a matter of scheduling. Anything
+else the host runs meanwhile counts too, so measure on a quiet host.
 
   python3 bench/host_cpu.py mark                      -> one line: busy and iowait ticks, the CPUs (from /proc/stat)
   python3 bench/host_cpu.py between MARK1 MARK2 WALL  -> "B CPU-s busy over W s (x of n CPUs), I CPU-s idle on the disk"
