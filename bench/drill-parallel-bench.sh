@@ -59,13 +59,12 @@ import sys
 h, b = map(float, sys.argv[1:])
 print(f"harness (default: as many at once as the CPUs) {h:.1f} s, baseline (-Ddrill.parallel=1) {b:.1f} s, ratio {h / b:.2f}")
 PY
-cpu() { # between|bound NAME WALL -> what the host's CPUs did in that run
-  python3 bench/host_cpu.py "$1" $(cat "$WORK/$2.cpu") "$3"
+cpu() { # between NAME WALL | bound NAME -> what the host's CPUs did in that run
+  python3 bench/host_cpu.py "$1" $(cat "$WORK/$2.cpu") "${@:3}"
 }
 echo "host CPUs, serial: $(cpu between serial "$serial"); parallel: $(cpu between parallel "$parallel")"
-# The runs' work differs a little (the serial run keeps the stack longer, and the idle services tick), so the bound
-# takes the lesser of the two.
-python3 - "$(cpu bound serial "$serial")" "$(cpu bound parallel "$parallel")" "$serial" <<'PY'
+# The two runs' work differs (the serial one's was the larger in each run measured), so the bound takes the lesser.
+python3 - "$(cpu bound serial)" "$(cpu bound parallel)" "$serial" <<'PY'
 import sys
 least, b = min(map(float, sys.argv[1:3])), float(sys.argv[3])
 print(f"least wall time the host's CPUs allow for the lesser of the two runs' work {least:.1f} s, baseline {b:.1f} s, "

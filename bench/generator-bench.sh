@@ -32,33 +32,30 @@ end=$(date +%s.%N)
 cpu_end=$(python3 bench/host_cpu.py mark)
 grep -hoE '(pg_|mongo_|clickhouse_|minio_)[0-9-]+\.[a-z.]+: .*' "$WORK/generator.log" >&2 || true
 bytes=$(du -cb "$WORK"/set/*.gz | tail -1 | cut -f1)
-python3 - "$start" "$end" "$bytes" "$GOAL_MBPS" <<'PY'
+wall=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end")
+python3 - "$wall" "$bytes" "$GOAL_MBPS" <<'PY'
 import sys
-start, end, size, goal = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
-h = end - start
+h, size, goal = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 b = size / 1e6 / goal
 print(f"harness (generator) {h:.1f} s for {size / 1e6:.0f} MB ({size / 1e6 / h:.1f} MB/s), "
       f"baseline (the goal, {goal:.0f} MB/s) {b:.1f} s, ratio {h / b:.2f}")
 PY
-wall=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$end")
 echo "host CPUs: $(python3 bench/host_cpu.py between "$cpu_start" "$cpu_end" "$wall")"
-python3 - "$(python3 bench/host_cpu.py bound "$cpu_start" "$cpu_end" "$wall")" "$bytes" "$GOAL_MBPS" <<'PY'
-import sys
-least, size, goal = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
-b = size / 1e6 / goal
-print(f"least time the host's CPUs allow for the generator's work {least:.1f} s, baseline (the goal) {b:.1f} s, "
-      f"ratio {least / b:.2f} (no schedule of the same work beats it here)")
-PY
 TIMEFORMAT='%U %S'
 cpu_s() { # COMMAND -> the user and system CPU-seconds it took
   { time bash -c "$1" >/dev/null 2>&1; } 2>&1 | awk '{print $1 + $2}'
 }
 inflate=$(cpu_s "zcat '$WORK'/set/*.gz")
 both=$(cpu_s "zcat '$WORK'/set/*.gz | gzip -6")
-python3 - "$inflate" "$both" "$bytes" "$GOAL_MBPS" "$(nproc)" <<'PY'
+# The CPUs are those the marks counted (the last field of a mark).
+python3 - "$(python3 bench/host_cpu.py bound "$cpu_start" "$cpu_end")" "$inflate" "$both" "$bytes" "$GOAL_MBPS" \
+  "${cpu_start##*:}" <<'PY'
 import sys
-inflate, both, size, goal, cpus = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-budget = size / 1e6 / goal * cpus
+least, inflate, both = map(float, sys.argv[1:4])
+size, goal, cpus = int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+b = size / 1e6 / goal
+print(f"least time the host's CPUs allow for the generator's work {least:.1f} s, baseline (the goal) {b:.1f} s, "
+      f"ratio {least / b:.2f} (no schedule of the same work beats it here)")
 print(f"gzip -6 of the set's {size / 1e6:.0f} MB alone: {both - inflate:.1f} CPU-s, "
-      f"of the {budget:.1f} CPU-s {cpus} CPUs have in the goal's time ({(both - inflate) / budget:.0%})")
+      f"of the {b * cpus:.1f} CPU-s {cpus} CPUs have in the goal's time ({(both - inflate) / (b * cpus):.0%})")
 PY

@@ -7,8 +7,8 @@ here: that bound is what says whether a goal is out of reach on this machine or 
 else the host runs meanwhile counts too, so measure on a quiet host.
 
   python3 bench/host_cpu.py mark                      -> one line: busy and iowait ticks, the CPUs (from /proc/stat)
-  python3 bench/host_cpu.py between MARK1 MARK2 WALL  -> "B CPU-s busy over W s (x of n CPUs), I CPU-s idle on the disk"
-  python3 bench/host_cpu.py bound MARK1 MARK2 WALL    -> the least wall time n CPUs allow for that work, in seconds
+  python3 bench/host_cpu.py between MARK1 MARK2 WALL  -> "B CPU-s busy over W s (x of n CPUs), I CPU-s idle waiting on the disk"
+  python3 bench/host_cpu.py bound MARK1 MARK2         -> the least wall time n CPUs allow for that work, in seconds
 """
 import os
 import sys
@@ -39,16 +39,16 @@ def used(m1, m2):
 def main(argv):
     if argv[:1] == ["mark"]:
         print(mark())
-    elif len(argv) == 4 and argv[0] in ("between", "bound"):
+    elif len(argv) == 4 and argv[0] == "between":
         busy, iowait, cpus = used(argv[1], argv[2])
         wall = float(argv[3])
-        if argv[0] == "between":
-            print(f"{busy:.0f} CPU-s busy over {wall:.0f} s ({busy / wall:.2f} of {cpus} CPUs), "
-                  f"{iowait:.0f} CPU-s idle waiting on the disk")
-        else:
-            print(f"{busy / cpus:.1f}")
+        print(f"{busy:.0f} CPU-s busy over {wall:.0f} s ({busy / wall:.2f} of {cpus} CPUs), "
+              f"{iowait:.0f} CPU-s idle waiting on the disk")
+    elif len(argv) == 3 and argv[0] == "bound":
+        busy, _, cpus = used(argv[1], argv[2])
+        print(f"{busy / cpus:.1f}")
     else:
-        sys.exit("usage: host_cpu.py mark | between MARK1 MARK2 WALL | bound MARK1 MARK2 WALL")
+        sys.exit("usage: host_cpu.py mark | between MARK1 MARK2 WALL | bound MARK1 MARK2")
 
 
 if __name__ == "__main__":
